@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  * parameter and reports show as rows. Adding a model is one class and one line here.
  */
 public enum ModelType {
+    PROCESS_WORKERS("process-workers", parbench.bench.process.ProcessWorkersModel::new),
+    PROCESS_SPAWN("process-spawn", parbench.bench.process.ProcessSpawnModel::new),
     SEQUENTIAL("sequential", SequentialModel::new);
 
     private final String modelName;
