@@ -191,7 +191,7 @@ public final class StubCommand implements Callable<Integer> {
         @Option(names = "--duration-s", defaultValue = "10", description = "Measured window, seconds (default: ${DEFAULT-VALUE}).")
         long durationSeconds;
 
-        @Option(names = "--warmup-s", defaultValue = "2", description = "Unmeasured warm-up, seconds (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup-s", defaultValue = "10", description = "Unmeasured warm-up, seconds (default: ${DEFAULT-VALUE}).")
         long warmupSeconds;
 
         @Override

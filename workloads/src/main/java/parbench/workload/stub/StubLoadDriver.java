@@ -40,8 +40,12 @@ public final class StubLoadDriver {
     /** Cap on measured requests unless one is given: ~45 s at 20,000 req/s, 8 bytes of memory each. */
     public static final long DEFAULT_MAX_REQUESTS = 1_000_000;
 
-    /** The default warm-up: lets the JIT compile both sides and the connections open. */
-    public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
+    /**
+     * The default warm-up: lets the JIT compile both sides (Jetty, WireMock, OkHttp) and the
+     * connections open. On a busy 2-core machine a 2 s warm-up measured 100-600 req/s where a
+     * warm stub served over 10,000: C2 needs many seconds of scarce CPU.
+     */
+    public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(10);
 
     /** One request's time-out; a request that needs longer counts as an error. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);

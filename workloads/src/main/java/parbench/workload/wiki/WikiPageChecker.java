@@ -34,6 +34,9 @@ public final class WikiPageChecker implements Workload<String, String> {
     /** The seed article's time-out. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+    /** How long {@link #close()} waits for the dispatcher's threads to stop. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
     private final int concurrency;
@@ -143,10 +146,24 @@ public final class WikiPageChecker implements Workload<String, String> {
         return String.class;
     }
 
-    /** Evicts every pooled connection and stops the dispatcher's threads. */
+    /**
+     * Evicts every pooled connection and stops the dispatcher's threads, waiting up to
+     * {@link #CLOSE_TIMEOUT} for running asynchronous calls to finish. OkHttp's JVM-wide
+     * {@code OkHttp TaskRunner} threads are not the client's: they idle out by themselves.
+     */
     @Override
     public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        var executor = client.dispatcher().executorService();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            client.connectionPool().evictAll();
+        }
     }
 }

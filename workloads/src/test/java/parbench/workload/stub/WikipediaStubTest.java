@@ -1,0 +1,67 @@
+package parbench.workload.stub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import parbench.workload.wiki.WikiCorpus;
+
+class WikipediaStubTest {
+
+    @Test
+    void listensOnLoopbackOnly() throws IOException {
+        try (var stub = WikipediaStub.start(StubConfig.defaults());
+             var socket = new Socket()) {
+            assertThat(stub.baseUrl()).isEqualTo("http://127.0.0.1:" + stub.port());
+            socket.connect(new InetSocketAddress("127.0.0.1", stub.port()), 5_000);
+            assertThat(socket.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void titlesPastTheCorpusSizeAreNotFound() throws Exception {
+        var corpus = new WikiCorpus(0);
+        try (var stub = WikipediaStub.start(StubConfig.defaults().withCorpus(corpus, 10));
+             var client = HttpClient.newHttpClient()) {
+            // corpus page 9 is Generated_page_000005; page 10 (Generated_page_000006) is past the size
+            assertThat(status(client, stub, "Generated_page_000005")).isEqualTo(200);
+            assertThat(status(client, stub, "Generated_page_000006")).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void sameSeedFailsTheSamePages() throws Exception {
+        var config = StubConfig.defaults().withSeed(7)
+                .withFaults(new StubFaults(0.5, 0, 0, StubFaults.DEFAULT_SLOW_DELAY));
+        var titles = WikiCorpus.withDefaults().pages(40).stream().map(page -> page.title()).toList();
+        try (var first = WikipediaStub.start(config);
+             var second = WikipediaStub.start(config);
+             var client = HttpClient.newHttpClient()) {
+            var firstStatuses = titles.stream().map(title -> status(client, first, title)).toList();
+            var secondStatuses = titles.stream().map(title -> status(client, second, title)).toList();
+            assertThat(firstStatuses).isEqualTo(secondStatuses).contains(500).containsAnyOf(200, 404);
+        }
+    }
+
+    private static int status(HttpClient client, WikipediaStub stub, String title) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/wiki/" + title))
+                            .timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("GET " + title + " from " + stub.baseUrl(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + title, e);
+        }
+    }
+}
