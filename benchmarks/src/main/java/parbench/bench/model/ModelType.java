@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import parbench.bench.process.ProcessSpawnModel;
+import parbench.bench.process.ProcessWorkersModel;
+
 /**
  * The registry of concurrency models, by the names benchmarks take as their {@code model}
  * parameter and reports show as rows. Adding a model is one class and one line here.
@@ -16,7 +19,9 @@ public enum ModelType {
     COMMON_POOL("common-pool", CommonPoolModel::new),
     PARALLEL_STREAM("parallel-stream", ParallelStreamModel::new),
     VIRTUAL_THREADS("virtual-threads", VirtualThreadsModel::new),
-    VIRTUAL_THREADS_BOUNDED("virtual-threads-bounded", BoundedVirtualThreadsModel::new);
+    VIRTUAL_THREADS_BOUNDED("virtual-threads-bounded", BoundedVirtualThreadsModel::new),
+    PROCESS_WORKERS("process-workers", ProcessWorkersModel::new),
+    PROCESS_SPAWN("process-spawn", ProcessSpawnModel::new);
 
     private final String modelName;
     private final Function<ModelSettings, ConcurrencyModel> factory;
