@@ -15,6 +15,8 @@ class ThreadLeakTest {
 
     /** The JVM's own, shared by every user; they retire on their own after a keep-alive. */
     private static final String COMMON_POOL_WORKER = "ForkJoinPool.commonPool-worker";
+    /** The carriers of the JVM's shared virtual-thread scheduler; also retire after a keep-alive. */
+    private static final String CARRIER_THREAD = "jdk.internal.misc.CarrierThread";
 
     @ParameterizedTest
     @MethodSource("parbench.bench.model.InProcessModels#all")
@@ -31,6 +33,7 @@ class ThreadLeakTest {
         List<Thread> leftovers = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> !before.contains(thread))
                 .filter(thread -> !thread.getName().startsWith(COMMON_POOL_WORKER))
+                .filter(thread -> !thread.getClass().getName().equals(CARRIER_THREAD))
                 .toList();
         for (Thread thread : leftovers) {
             thread.join(Duration.ofSeconds(5)); // a pool worker may still be returning from its run loop
