@@ -1,6 +1,7 @@
 package parbench.bench.model;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -8,8 +9,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import parbench.workload.Workload;
@@ -19,9 +23,11 @@ import parbench.workload.Workload;
  * shares, in one place.
  *
  * <p>Worker threads call {@link #runTask(int)} once per input index (in any order, from any
- * thread); each finished task goes onto a completion queue. The calling thread
- * {@link #drain drains} that queue, handing outcomes to the sink as they complete, and is the
- * watchdog: a task running past {@link ModelSettings#taskTimeout()} is abandoned (its thread
+ * thread). A batch is either <em>ordered</em> ({@link #awaitAll}: outcomes land in an array by
+ * index and the calling thread is woken once, when the last one lands or a failure ends the
+ * batch, so a batch of n tasks costs one wake-up, not n) or <em>as completed</em>
+ * ({@link #drain}: outcomes go onto a completion queue that the calling thread drains, handing
+ * them to the sink as they complete). The calling thread is also the watchdog: a task running past {@link ModelSettings#taskTimeout()} is abandoned (its thread
  * interrupted) and fails with a {@link TimeoutException} naming its index. Under
  * {@link ErrorPolicy#FAIL_FAST} the first failure cancels every task not yet started, interrupts
  * every running one, and is rethrown as a {@link TaskFailedException}.
@@ -31,7 +37,8 @@ import parbench.workload.Workload;
  * exactly once. A worker whose task was abandoned waits for the caller's interrupt to land and
  * clears it, so a pooled thread never carries a stale interrupt into its next task.
  *
- * <p>Thread-safety: {@link #runTask} from any number of threads; {@link #drain} from one thread.
+ * <p>Thread-safety: {@link #runTask} from any number of threads; {@link #awaitAll} or
+ * {@link #drain} from the thread that created the batch.
  */
 final class BatchExecution<I, O> {
 
@@ -48,16 +55,45 @@ final class BatchExecution<I, O> {
     private final AtomicReferenceArray<Thread> runners;
     /** Written by the worker before its RUNNING compare-and-set publishes it. */
     private final long[] startNanos;
-    private final BlockingQueue<TaskOutcome<O>> completed = new LinkedBlockingQueue<>();
+    /** As-completed batches: what finished, not yet handed to the sink. */
+    private final BlockingQueue<TaskOutcome<O>> completed;
+    /** Ordered batches: outcomes by index, how many are missing, the first failure, who waits. */
+    private final AtomicReferenceArray<TaskOutcome<O>> byIndex;
+    private final AtomicInteger remaining;
+    private final AtomicReference<TaskOutcome.Failure<O>> firstFailure = new AtomicReference<>();
+    private final Thread waiter = Thread.currentThread();
     private volatile boolean cancelled;
 
-    BatchExecution(Workload<I, O> workload, List<I> inputs, ModelSettings settings) {
+    /**
+     * @param ordered true for {@link #awaitAll}, false for {@link #drain}; create it on the
+     *                thread that will wait
+     */
+    BatchExecution(Workload<I, O> workload, List<I> inputs, ModelSettings settings, boolean ordered) {
         this.workload = workload;
         this.inputs = inputs;
         this.settings = settings;
         this.states = new AtomicIntegerArray(inputs.size());
         this.runners = new AtomicReferenceArray<>(inputs.size());
         this.startNanos = new long[inputs.size()];
+        this.completed = ordered ? null : new LinkedBlockingQueue<>();
+        this.byIndex = ordered ? new AtomicReferenceArray<>(inputs.size()) : null;
+        this.remaining = new AtomicInteger(inputs.size());
+    }
+
+    /** Hands a task's outcome to the waiting thread; exactly once per index. */
+    private void report(TaskOutcome<O> outcome) {
+        if (completed != null) {
+            completed.add(outcome);
+            return;
+        }
+        byIndex.set(outcome.index(), outcome);
+        if (outcome instanceof TaskOutcome.Failure<O> failure && settings.errorPolicy() == ErrorPolicy.FAIL_FAST
+                && firstFailure.compareAndSet(null, failure)) {
+            LockSupport.unpark(waiter);
+        }
+        if (remaining.decrementAndGet() == 0) {
+            LockSupport.unpark(waiter);
+        }
     }
 
     int size() {
@@ -87,7 +123,7 @@ final class BatchExecution<I, O> {
         }
         if (states.compareAndSet(index, RUNNING, DONE)) {
             runners.set(index, null);
-            completed.add(outcome);
+            report(outcome);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -102,21 +138,54 @@ final class BatchExecution<I, O> {
     }
 
     /**
-     * Hands every outcome to {@code sink} as it completes, on the calling thread.
+     * Waits for every outcome of an ordered batch and returns them in input order.
+     *
+     * @param started what the model launched, cancelled (without interrupt) when the batch is
+     * @throws TaskFailedException under fail-fast, for the first failure
+     */
+    List<TaskOutcome<O>> awaitAll(List<? extends Future<?>> started) {
+        watch(started, () -> {
+            long timeoutNanos = settings.taskTimeout().toNanos();
+            long nextCheck = System.nanoTime() + timeoutNanos;
+            while (remaining.get() > 0 && firstFailure.get() == null) {
+                long now = System.nanoTime();
+                if (now - nextCheck >= 0) {
+                    nextCheck = expireOverdue(now, timeoutNanos, settings.taskTimeout());
+                    continue;
+                }
+                LockSupport.parkNanos(this, nextCheck - now);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            TaskOutcome.Failure<O> failure = firstFailure.get();
+            if (failure != null) {
+                throw TaskFailedException.of(failure);
+            }
+        });
+        var outcomes = new ArrayList<TaskOutcome<O>>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            outcomes.add(byIndex.get(i));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Hands every outcome of an as-completed batch to {@code sink} as it completes, on the
+     * calling thread.
      *
      * @param started what the model launched, cancelled (without interrupt) when the batch is
      * @throws TaskFailedException under fail-fast, for the first failure
      */
     void drain(Consumer<TaskOutcome<O>> sink, List<? extends Future<?>> started) {
-        Duration timeout = settings.taskTimeout();
-        long timeoutNanos = timeout.toNanos();
-        long nextCheck = System.nanoTime() + timeoutNanos;
-        int reported = 0;
-        try {
+        watch(started, () -> {
+            long timeoutNanos = settings.taskTimeout().toNanos();
+            long nextCheck = System.nanoTime() + timeoutNanos;
+            int reported = 0;
             while (reported < inputs.size()) {
                 long now = System.nanoTime();
                 if (now - nextCheck >= 0) {
-                    nextCheck = expireOverdue(now, timeoutNanos, timeout);
+                    nextCheck = expireOverdue(now, timeoutNanos, settings.taskTimeout());
                     continue;
                 }
                 TaskOutcome<O> outcome = completed.poll(nextCheck - now, TimeUnit.NANOSECONDS);
@@ -130,6 +199,18 @@ final class BatchExecution<I, O> {
                 sink.accept(outcome);
                 reported++;
             }
+        });
+    }
+
+    /** The waiting thread's loop, as {@link #watch} runs it. */
+    private interface WaitLoop {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs {@code loop}; whatever ends it early (failure, sink error, interrupt) cancels the batch. */
+    private void watch(List<? extends Future<?>> started, WaitLoop loop) {
+        try {
+            loop.run();
         } catch (InterruptedException e) {
             cancel(started);
             Thread.currentThread().interrupt();
@@ -157,7 +238,7 @@ final class BatchExecution<I, O> {
             long deadline = startNanos[i] + timeoutNanos;
             if (now - deadline >= 0) {
                 if (abandon(i)) {
-                    completed.add(new TaskOutcome.Failure<>(i, new TimeoutException(
+                    report(new TaskOutcome.Failure<>(i, new TimeoutException(
                             "task " + i + " ran longer than the task timeout " + timeout + "; interrupted")));
                 }
             } else if (deadline - next < 0) {

@@ -2,7 +2,6 @@ package parbench.bench.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -54,11 +53,12 @@ abstract class ExecutorModel implements ConcurrencyModel {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public final <I, O> BatchResult<O> run(Workload<I, O> workload, List<I> inputs) {
-        var outcomes = (TaskOutcome<O>[]) new TaskOutcome<?>[inputs.size()];
-        runAsCompleted(workload, inputs, outcome -> outcomes[outcome.index()] = outcome);
-        return new BatchResult<>(Arrays.asList(outcomes));
+        if (inputs.isEmpty()) {
+            return new BatchResult<>(List.of());
+        }
+        var batch = new BatchExecution<>(workload, inputs, settings, true);
+        return new BatchResult<>(batch.awaitAll(launch(inputs.size(), batch::runTask)));
     }
 
     @Override
@@ -66,7 +66,7 @@ abstract class ExecutorModel implements ConcurrencyModel {
         if (inputs.isEmpty()) {
             return;
         }
-        var batch = new BatchExecution<>(workload, inputs, settings);
+        var batch = new BatchExecution<>(workload, inputs, settings, false);
         batch.drain(sink, launch(inputs.size(), batch::runTask));
     }
 
