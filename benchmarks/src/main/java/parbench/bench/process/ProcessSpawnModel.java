@@ -36,6 +36,7 @@ public final class ProcessSpawnModel implements ConcurrencyModel {
     ProcessSpawnModel(ModelSettings settings, WorkerCommand command) {
         this.settings = settings;
         this.command = command;
+        command.prepareArchive();
     }
 
     @Override

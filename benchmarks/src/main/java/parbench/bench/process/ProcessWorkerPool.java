@@ -289,6 +289,10 @@ public final class ProcessWorkerPool implements AutoCloseable {
                         }
                     }
                     if (nextDeadline == Long.MAX_VALUE) {
+                        if (pending.isEmpty()) {
+                            throw new IllegalStateException("process pool lost track of " + (done.length - doneCount)
+                                    + " task(s) of a batch of " + done.length + " (nothing queued or running)");
+                        }
                         continue; // every hand-off failed at once; the loop re-dispatches what was queued again
                     }
                     WorkerEvent event = events.poll(Math.max(0, nextDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);

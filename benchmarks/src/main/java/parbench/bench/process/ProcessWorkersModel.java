@@ -31,6 +31,7 @@ public final class ProcessWorkersModel implements ConcurrencyModel {
 
     ProcessWorkersModel(ModelSettings settings, WorkerCommand command) {
         this.settings = settings;
+        command.prepareArchive();
         this.pool = new ProcessWorkerPool(command, settings.parallelism());
         try {
             pool.awaitReady();

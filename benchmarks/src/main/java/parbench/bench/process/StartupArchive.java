@@ -1,26 +1,49 @@
 package parbench.bench.process;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import parbench.workload.ComputeX;
+import parbench.workload.CpuTask;
+import parbench.workload.NoopTask;
+import parbench.workload.WorkloadSpec;
+import parbench.workload.wiki.WikiPageChecker;
 
 /**
  * A class-data archive that shortens a worker JVM's start-up, chosen with
  * {@code -Dparbench.worker.cds=none|appcds|aot} (default {@code none}) and placed with
  * {@code -Dparbench.worker.cds.file=PATH} (default: a file in {@code java.io.tmpdir} named for
- * the JDK and class path, so a different build never reads a stale archive).
+ * the JDK and class path, so a different build never maps a stale archive).
  *
  * <ul>
  *   <li>{@link Kind#NONE}: the JDK's default CDS archive only (JDK classes).</li>
- *   <li>{@link Kind#APP_CDS}: {@code -XX:SharedArchiveFile=F -XX:+AutoCreateSharedArchive}
- *       (JDK 19+): the first worker that exits writes a dynamic archive of the classes it loaded
- *       (Jackson, the workloads); later workers map it. A stale or broken archive is rebuilt by the JVM.</li>
- *   <li>{@link Kind#AOT}: JDK 25's AOT cache (JEP 483/514): {@code -XX:AOTCache=F} when F exists,
- *       else {@code -XX:AOTCacheOutput=F}, which trains on the first worker's run and writes the
- *       cache when it exits (JDK 25 forks a short-lived JVM to assemble it).</li>
+ *   <li>{@link Kind#APP_CDS}: a dynamic AppCDS archive (JDK 13+) of the classes a worker loads
+ *       (Jackson, the workloads, OkHttp): trained with {@code -XX:ArchiveClassesAtExit=F}, used with
+ *       {@code -XX:SharedArchiveFile=F}.</li>
+ *   <li>{@link Kind#AOT}: JDK 25's AOT cache (JEP 483/514): classes loaded and linked ahead of
+ *       time; trained with {@code -XX:AOTCacheOutput=F} (one step in JDK 25; the JVM forks a short
+ *       assembly JVM at exit), used with {@code -XX:AOTCache=F}.</li>
  * </ul>
+ *
+ * <p>{@link #prepare} trains the archive once, with one worker run to its end, before the pool
+ * starts any worker: no pool worker ever writes the file (so {@code p} workers never race to
+ * dump it, and {@code close()} never cuts a dump short). Models prepare it when built, in the
+ * benchmark's trial set-up, so the training is never measured. A worker JVM that cannot map the
+ * archive (say, another JDK) warns on stderr and starts without it.
  *
  * @param kind which archive
  * @param file where it lives; ignored for {@link Kind#NONE}
@@ -62,14 +85,72 @@ public record StartupArchive(Kind kind, Path file) {
         return Path.of(System.getProperty("java.io.tmpdir"), name);
     }
 
-    /** The flags to add to a worker's command line now (for AOT: use or train, by whether the cache exists). */
+    /** The flags a pool worker gets: use the archive (never write it). */
     public List<String> jvmFlags() {
         return switch (kind) {
             case NONE -> List.of();
-            case APP_CDS -> List.of("-XX:SharedArchiveFile=" + file, "-XX:+AutoCreateSharedArchive");
-            case AOT -> Files.isRegularFile(file)
-                    ? List.of("-XX:AOTCache=" + file)
-                    : List.of("-XX:AOTCacheOutput=" + file);
+            case APP_CDS -> List.of("-XX:SharedArchiveFile=" + file);
+            case AOT -> List.of("-XX:AOTCache=" + file);
         };
+    }
+
+    private List<String> trainingFlags() {
+        return switch (kind) {
+            case NONE -> List.of();
+            case APP_CDS -> List.of("-XX:ArchiveClassesAtExit=" + file);
+            case AOT -> List.of("-XX:AOTCacheOutput=" + file);
+        };
+    }
+
+    /**
+     * Makes sure the archive exists: if it does not, runs one worker with the training flags,
+     * gives it a task of every workload (the wiki one against a closed port, which answers
+     * "unknown" at once), closes its stdin and waits until it has written the archive and exited.
+     *
+     * @param workerCommand the worker's command line without archive flags
+     * @throws IllegalStateException naming the file and the trainer's exit status if no archive results
+     */
+    public void prepare(List<String> workerCommand) {
+        if (kind == Kind.NONE || Files.isRegularFile(file)) {
+            return;
+        }
+        var command = new ArrayList<>(workerCommand);
+        command.addAll(1, trainingFlags());
+        var codec = new FrameCodec();
+        List<TaskFrame> tasks = List.of(
+                new TaskFrame(0, new NoopTask().spec(), codec.toTree(1)),
+                new TaskFrame(1, new CpuTask(100_000).spec(), codec.toTree(1L)),
+                new TaskFrame(2, ComputeX.withDefaultY(Duration.ofMillis(1)).spec(), codec.toTree(1)),
+                new TaskFrame(3, new WorkloadSpec(WikiPageChecker.ID, Map.of("baseUrl", "http://127.0.0.1:1",
+                        "concurrency", "1", "timeoutMillis", "1000")), codec.toTree("Ocean")));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Process trainer = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (Writer stdin = new OutputStreamWriter(trainer.getOutputStream(), StandardCharsets.UTF_8);
+                 var stdout = new BufferedReader(new InputStreamReader(trainer.getInputStream(), StandardCharsets.UTF_8))) {
+                stdout.readLine();
+                for (TaskFrame task : tasks) {
+                    stdin.write(codec.write(task));
+                    stdin.write('\n');
+                    stdin.flush();
+                    stdout.readLine();
+                }
+                stdin.close();
+                if (!trainer.waitFor(5, TimeUnit.MINUTES)) {
+                    trainer.destroyForcibly().waitFor();
+                    throw new IllegalStateException("training the " + kind + " archive " + file + " took over 5 minutes");
+                }
+            }
+            if (trainer.exitValue() != 0 || !Files.isRegularFile(file)) {
+                throw new IllegalStateException("training the " + kind + " archive " + file + " failed: exit status "
+                        + trainer.exitValue() + (Files.isRegularFile(file) ? "" : ", no archive written")
+                        + " (stderr above says why; archives need a class path of jars only, such as benchmarks.jar)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("training the " + kind + " archive " + file, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training the " + kind + " archive " + file, e);
+        }
     }
 }

@@ -57,8 +57,17 @@ public final class WorkerCommand {
         return archive;
     }
 
+    /** Trains the start-up archive if it is missing (see {@link StartupArchive#prepare}); idempotent. */
+    public void prepareArchive() {
+        archive.prepare(command(false));
+    }
+
     /** The full command: java, flags, class path, main class. */
     public List<String> command() {
+        return command(true);
+    }
+
+    private List<String> command(boolean withArchive) {
         var command = new ArrayList<String>();
         command.add(javaExecutable());
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -69,7 +78,9 @@ public final class WorkerCommand {
         command.add("-XX:+UseSerialGC");
         command.add("-Xmx" + System.getProperty("parbench.worker.heap", DEFAULT_HEAP));
         command.add("-XX:+DisplayVMOutputToStderr");
-        command.addAll(archive.jvmFlags());
+        if (withArchive) {
+            command.addAll(archive.jvmFlags());
+        }
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("parbench."))
                 .sorted()
