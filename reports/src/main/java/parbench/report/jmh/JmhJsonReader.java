@@ -51,6 +51,10 @@ public final class JmhJsonReader {
             throw new BadInputException(file, "truncated JSON: the file ends " + where(e.getLocation())
                     + " before the JSON is complete", e);
         } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+                throw new BadInputException(file, "truncated JSON: the file ends " + where(e.getLocation())
+                        + " before the JSON is complete", e);
+            }
             throw new BadInputException(file, "not JSON: " + oneLine(e.getOriginalMessage()) + " " + where(e.getLocation()), e);
         } catch (IOException e) {
             throw new BadInputException(file, "cannot be read: " + oneLine(String.valueOf(e.getMessage())), e);
