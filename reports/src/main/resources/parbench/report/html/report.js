@@ -117,8 +117,8 @@
         return p.data && p.data.row !== undefined ? tooltipFor(rows[p.data.row])
           : escapeHtml(p.seriesName) + ': ' + fmt(Array.isArray(p.value) ? p.value[1] : p.value);
       } },
-      legend: { type: 'scroll', bottom: 0, left: 'center', textStyle: { fontSize: 11 }, itemWidth: 16, itemHeight: 9 },
-      grid: { left: 58, right: 18, top: 62, bottom: 56, containLabel: false },
+      legend: { type: 'plain', bottom: 2, left: 8, right: 8, itemGap: 8, textStyle: { fontSize: 11 }, itemWidth: 14, itemHeight: 8 },
+      grid: { left: 58, right: 18, top: 62, bottom: 88, containLabel: false },
       toolbox: { right: 10, top: 4, feature: { saveAsImage: { title: 'PNG' } } }
     };
   }
@@ -243,7 +243,7 @@
     });
     var opt = baseOption('Efficiency vs physical ideal', (isFinite(maxCores) ? 'at ' + maxCores + ' cores' : '')
       + ' · ideal ÷ measured, 100 % = the physical bound');
-    opt.xAxis = { type: 'category', data: models, axisLabel: { interval: 0, rotate: models.length > 5 ? 30 : 0, fontSize: 10 } };
+    opt.xAxis = { type: 'category', data: models, axisLabel: { show: models.length <= 4, fontSize: 10 }, axisTick: { show: false } };
     opt.yAxis = { type: 'value', name: 'efficiency %', nameTextStyle: { align: 'left' } };
     opt.series = series;
     mount(cell, 'efficiency', null, opt);
@@ -389,7 +389,7 @@
     opt.title.subtextStyle.overflow = 'truncate';
     opt.xAxis = { type: 'category', data: groups, axisLabel: { rotate: groups.length > 3 ? 25 : 0, fontSize: 10, width: 160, overflow: 'truncate' } };
     opt.yAxis = { type: 'value', name: list[0].unit, scale: true, nameTextStyle: { align: 'left' } };
-    opt.grid.bottom = groups.length > 3 ? 96 : 56;
+    opt.grid.bottom = groups.length > 3 ? 110 : 70;
     if (groups.length > 24) { opt.dataZoom = [{ type: 'inside' }, { type: 'slider', height: 14, bottom: 22 }]; }
     opt.series = series;
     mount(genericGrid, 'generic', null, opt);
@@ -430,6 +430,11 @@
     });
     headRow.appendChild(th);
   });
+  var PAGE = 250; // rows drawn before "Show all": keeps a 5,000-result page quick to open
+  var showAll = false;
+  var more = el('button', 'more');
+  more.type = 'button';
+  table.parentNode.parentNode.appendChild(more);
   var filter = document.getElementById('results-filter');
   filter.addEventListener('input', fill);
   function fill() {
@@ -448,7 +453,8 @@
       });
     }
     var fragment = document.createDocumentFragment();
-    visible.forEach(function (r) {
+    var limit = showAll ? visible.length : Math.min(visible.length, PAGE);
+    visible.slice(0, limit).forEach(function (r) {
       var tr = el('tr');
       var relErr = Math.abs(num(r.err) / num(r.score));
       if (isNaN(num(r.err)) || relErr > 0.1) { tr.className = 'flagged'; }
@@ -457,8 +463,12 @@
     });
     body.textContent = '';
     body.appendChild(fragment);
-    document.getElementById('results-count').textContent = visible.length + ' of ' + rows.length + ' results';
+    document.getElementById('results-count').textContent = visible.length + ' of ' + rows.length + ' results'
+      + (limit < visible.length ? ', first ' + limit + ' shown' : '');
+    more.style.display = limit < visible.length ? '' : 'none';
+    more.textContent = 'Show all ' + visible.length + ' rows';
   }
+  more.addEventListener('click', function () { showAll = true; fill(); });
   fill();
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.chart.resize(); }); });
