@@ -1,0 +1,86 @@
+package parbench.report.html;
+
+import parbench.report.jmh.BenchmarkResult;
+import parbench.report.run.RunInput;
+import parbench.report.run.RunManifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What one input ran on, as label/value facts for the page: from the manifest where there is one, else from what
+ * the JMH JSON itself records. Anything missing reads "unknown".
+ *
+ * @param coreCounts one line per core count of the sweep: cores, how enforced, status
+ * @param enforced   false when any core count was not enforced by affinity
+ */
+public record Environment(String label, List<Fact> facts, List<Fact> coreCounts, boolean enforced) {
+
+    /** One labelled value. */
+    public record Fact(String name, String value) {
+    }
+
+    private static final String UNKNOWN = "unknown";
+
+    public static Environment of(RunInput input) {
+        List<Fact> facts = new ArrayList<>();
+        List<Fact> cores = new ArrayList<>();
+        boolean enforced = true;
+        facts.add(new Fact("Source", input.source().toString()));
+        if (input.manifest().isPresent()) {
+            RunManifest m = input.manifest().get();
+            facts.add(new Fact("Host", or(m.host())));
+            facts.add(new Fact("CPU", m.cpu() == null ? UNKNOWN : or(m.cpu().model()) + " — "
+                    + or(m.cpu().logicalCores()) + " logical, " + or(m.cpu().physicalCores()) + " physical cores"));
+            facts.add(new Fact("Memory", m.memoryBytes() == null ? UNKNOWN
+                    : String.format(Locale.ROOT, "%.1f GiB", m.memoryBytes() / (1024.0 * 1024 * 1024))));
+            facts.add(new Fact("OS", m.os() == null ? UNKNOWN : or(m.os().name()) + " " + or(m.os().version()) + " "
+                    + or(m.os().arch())));
+            facts.add(new Fact("JDK", m.jdk() == null ? UNKNOWN : or(m.jdk().vendor()) + " " + or(m.jdk().version())
+                    + " (" + or(m.jdk().vmName()) + ")"));
+            facts.add(new Fact("JVM flags", m.jvmFlags().isEmpty() ? "none" : String.join(" ", m.jvmFlags())));
+            facts.add(new Fact("JMH", or(m.jmhVersion())));
+            facts.add(new Fact("Profile", or(m.profile())));
+            facts.add(new Fact("Commit", m.git() == null ? UNKNOWN : or(m.git().commit())
+                    + (Boolean.TRUE.equals(m.git().dirty()) ? " (dirty working tree)" : "")));
+            facts.add(new Fact("Time", or(m.startedAt()) + " → " + or(m.finishedAt())));
+            if (m.stub() != null) {
+                facts.add(new Fact("Wikipedia stub", or(m.stub().mode()) + ", " + or(m.stub().latencyMillis())
+                        + " ms latency, capacity " + or(m.stub().capacityRequestsPerSecond()) + " req/s"));
+            }
+            facts.add(new Fact("parbench", or(m.parbenchVersion())));
+            for (RunManifest.CoreCount c : m.coreCounts()) {
+                enforced &= c.enforced();
+                cores.add(new Fact(or(c.cores()) + " cores", or(c.enforcement()) + " (CPUs " + or(c.cpuList())
+                        + ", JVM saw " + or(c.jvmProcessors()) + ") — " + or(c.status())
+                        + (c.message() == null ? "" : ": " + c.message())));
+            }
+        } else {
+            List<BenchmarkResult> results = input.results();
+            facts.add(new Fact("JDK", distinct(results, r -> r.jdkVersion().orElse(null))
+                    + " " + distinct(results, r -> r.vmName().orElse(null))));
+            facts.add(new Fact("JVM", distinct(results, r -> r.jvm().orElse(null))));
+            facts.add(new Fact("JVM flags", distinct(results, r -> String.join(" ", r.jvmArgs()))));
+            facts.add(new Fact("JMH", distinct(results, r -> r.jmhVersion().orElse(null))));
+            facts.add(new Fact("Manifest", "none: CPU, cores and their enforcement are unknown"));
+        }
+        return new Environment(input.label(), List.copyOf(facts), List.copyOf(cores), enforced);
+    }
+
+    private static String distinct(List<BenchmarkResult> results, Function<BenchmarkResult, String> field) {
+        var values = new LinkedHashSet<String>();
+        results.stream().map(field).filter(Objects::nonNull).limit(10_000).forEach(values::add);
+        values.remove("");
+        return values.isEmpty() ? UNKNOWN : String.join(", ", values.stream().limit(4).toList())
+                + (values.size() > 4 ? ", …" : "");
+    }
+
+    private static String or(Object value) {
+        return Optional.ofNullable(value).map(String::valueOf).orElse(UNKNOWN);
+    }
+}

@@ -1,0 +1,96 @@
+package parbench.report.html;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import parbench.report.analysis.Finding;
+import parbench.report.analysis.Findings;
+import parbench.report.analysis.SpeedupTable;
+import parbench.report.analysis.Warnings;
+import parbench.report.run.RunInput;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders one self-contained HTML page from a {@link SpeedupTable}: Pebble template with autoescaping for every
+ * input string, ECharts and the page's script inlined, the data as escaped JSON in a
+ * {@code <script type="application/json">} block. The page makes no network request.
+ *
+ * <p>Thread-safe: the template is compiled once; each {@link #render} call has its own context.
+ */
+public final class HtmlReport {
+
+    private static final String BASE = "parbench/report/html/";
+
+    private final PebbleTemplate template;
+    private final ChartLibrary charts;
+    private final String css;
+    private final String script;
+
+    public HtmlReport() {
+        ClasspathLoader loader = new ClasspathLoader();
+        loader.setPrefix(BASE);
+        PebbleEngine engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .strictVariables(true)
+                .newLineTrimming(false)
+                .build();
+        this.template = engine.getTemplate("report.peb");
+        this.charts = ChartLibrary.load();
+        this.css = resource("report.css");
+        this.script = ChartLibrary.safeInScript(resource("report.js"));
+    }
+
+    /** Renders the page for {@code table} to {@code out}. */
+    public void render(String title, SpeedupTable table, Writer out) throws IOException {
+        List<Finding> findings = Findings.of(table);
+        List<String> warnings = Warnings.of(table);
+        Map<String, Object> context = new HashMap<>();
+        context.put("title", title);
+        context.put("generatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        context.put("environments", table.inputs().stream().map(Environment::of).toList());
+        context.put("inputCount", table.inputs().size());
+        context.put("resultCount", table.rows().size());
+        context.put("findings", findings);
+        context.put("warnings", warnings);
+        context.put("echartsVersion", charts.version());
+        context.put("echarts", charts.script());
+        context.put("css", css);
+        context.put("script", script);
+        context.put("data", PageData.json(title, table));
+        template.evaluate(out, context);
+    }
+
+    /** Renders to a string; for tests and for small inputs. */
+    public String render(String title, List<RunInput> inputs) {
+        StringWriter out = new StringWriter();
+        try {
+            render(title, SpeedupTable.of(inputs), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rendering the report", e);
+        }
+        return out.toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(BASE + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + BASE + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + BASE + name, e);
+        }
+    }
+}

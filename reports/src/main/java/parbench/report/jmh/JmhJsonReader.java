@@ -1,0 +1,210 @@
+package parbench.report.jmh;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a JMH JSON result file (the array {@code -rf json} writes) into {@link BenchmarkResult}s.
+ *
+ * <p>Accepts every JMH version's output: files before 1.19 (no {@code jmhVersion}, {@code jvm}, {@code vmName}),
+ * all modes, sample-mode histograms, non-finite numbers written as the strings {@code "NaN"}, {@code "+INF"},
+ * {@code "-INF"}, secondary metrics named with or without the old {@code ·} prefix, absent params, and repeated
+ * benchmark+params. Anything else is a {@link BadInputException} whose message names the file and the reason.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class JmhJsonReader {
+
+    private static final String OLD_SECONDARY_PREFIX = "\u00b7";
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** Reads {@code file}; every failure is a {@link BadInputException} naming {@code file}. */
+    public JmhResultFile read(Path file) throws BadInputException {
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = mapper.readTree(in);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new BadInputException(file, "cannot be read (permission denied)", e);
+        } catch (JsonEOFException e) {
+            throw new BadInputException(file, "truncated JSON: the file ends " + where(e.getLocation())
+                    + " before the JSON is complete", e);
+        } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+                throw new BadInputException(file, "truncated JSON: the file ends " + where(e.getLocation())
+                        + " before the JSON is complete", e);
+            }
+            throw new BadInputException(file, "not JSON: " + oneLine(e.getOriginalMessage()) + " " + where(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot be read: " + oneLine(String.valueOf(e.getMessage())), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new BadInputException(file, "empty file, expected a JMH JSON result array");
+        }
+        return new JmhResultFile(file, parse(file, root));
+    }
+
+    /** Parses an already-read JSON tree; {@code file} only names the source in errors. */
+    public List<BenchmarkResult> parse(Path file, JsonNode root) throws BadInputException {
+        if (!root.isArray()) {
+            throw new BadInputException(file, "not a JMH result file: expected a JSON array of results, found "
+                    + describe(root));
+        }
+        if (root.isEmpty()) {
+            throw new BadInputException(file, "no results: the JSON array is empty");
+        }
+        List<BenchmarkResult> results = new ArrayList<>(root.size());
+        for (int i = 0; i < root.size(); i++) {
+            results.add(result(file, i, root.get(i)));
+        }
+        return List.copyOf(results);
+    }
+
+    private BenchmarkResult result(Path file, int index, JsonNode node) throws BadInputException {
+        if (!node.isObject()) {
+            throw new BadInputException(file, "result #" + (index + 1) + " is " + describe(node) + ", expected an object");
+        }
+        JsonNode benchmark = node.get("benchmark");
+        if (benchmark == null || !benchmark.isTextual() || benchmark.asText().isBlank()) {
+            throw new BadInputException(file, "result #" + (index + 1) + " has no \"benchmark\" name: not JMH JSON");
+        }
+        JsonNode primary = node.get("primaryMetric");
+        if (primary == null || !primary.isObject()) {
+            throw new BadInputException(file, "result #" + (index + 1) + " (" + benchmark.asText()
+                    + ") has no \"primaryMetric\" object: not JMH JSON");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonNode paramsNode = node.path("params");
+        paramsNode.properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+        Map<String, Metric> secondaries = new LinkedHashMap<>();
+        for (var e : node.path("secondaryMetrics").properties()) {
+            String name = e.getKey().startsWith(OLD_SECONDARY_PREFIX) ? e.getKey().substring(1) : e.getKey();
+            if (e.getValue().isObject()) {
+                secondaries.put(name, metric(e.getValue()));
+            }
+        }
+        return new BenchmarkResult(
+                benchmark.asText(),
+                node.path("mode").asText("unknown"),
+                params,
+                node.path("threads").asInt(1),
+                node.path("forks").asInt(0),
+                text(node, "jvm"),
+                strings(node.path("jvmArgs")),
+                text(node, "jdkVersion"),
+                text(node, "vmName"),
+                text(node, "vmVersion"),
+                text(node, "jmhVersion"),
+                node.path("warmupIterations").asInt(0),
+                node.path("warmupTime").asText(""),
+                node.path("measurementIterations").asInt(0),
+                node.path("measurementTime").asText(""),
+                metric(primary),
+                secondaries);
+    }
+
+    private static Metric metric(JsonNode node) {
+        JsonNode confidence = node.path("scoreConfidence");
+        List<List<Double>> raw = new ArrayList<>();
+        for (JsonNode fork : node.path("rawData")) {
+            List<Double> values = new ArrayList<>();
+            fork.forEach(v -> values.add(number(v)));
+            raw.add(values);
+        }
+        List<List<List<HistogramBin>>> histogram = new ArrayList<>();
+        for (JsonNode fork : node.path("rawDataHistogram")) {
+            List<List<HistogramBin>> iterations = new ArrayList<>();
+            for (JsonNode iteration : fork) {
+                List<HistogramBin> bins = new ArrayList<>();
+                for (JsonNode bin : iteration) {
+                    bins.add(new HistogramBin(number(bin.path(0)), bin.path(1).asLong(0)));
+                }
+                iterations.add(bins);
+            }
+            histogram.add(iterations);
+        }
+        return new Metric(
+                number(node.path("score")),
+                number(node.path("scoreError")),
+                number(confidence.path(0)),
+                number(confidence.path(1)),
+                node.path("scoreUnit").asText(""),
+                raw,
+                histogram);
+    }
+
+    /** A JSON number, or JMH's strings for non-finite values; NaN for anything absent or unreadable. */
+    static double number(JsonNode node) {
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isTextual()) {
+            String text = node.asText().trim();
+            return switch (text) {
+                case "NaN", "nan" -> Double.NaN;
+                case "+INF", "INF", "Infinity", "+Infinity", "inf" -> Double.POSITIVE_INFINITY;
+                case "-INF", "-Infinity", "-inf" -> Double.NEGATIVE_INFINITY;
+                default -> {
+                    try {
+                        yield Double.parseDouble(text);
+                    } catch (NumberFormatException e) {
+                        yield Double.NaN;
+                    }
+                }
+            };
+        }
+        return Double.NaN;
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null ? "" : "at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
+    }
+}

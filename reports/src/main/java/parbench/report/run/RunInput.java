@@ -1,0 +1,132 @@
+package parbench.report.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import parbench.report.jmh.BadInputException;
+import parbench.report.jmh.BenchmarkResult;
+import parbench.report.jmh.JmhJsonReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One INPUT of the report or of compare: a parbench run directory ({@code manifest.json} plus
+ * {@code cores-<c>.json} and {@code python-cores-<c>.json}) or a single JMH JSON file from any project.
+ *
+ * @param source   the path the user gave
+ * @param label    how the input is named on the page: host, JDK and date from the manifest, else the file name
+ * @param manifest the run manifest, when the input is a run directory that has one
+ * @param sets     one result set per JSON file, ordered by core count
+ */
+public record RunInput(Path source, String label, Optional<RunManifest> manifest, List<ResultSet> sets) {
+
+    private static final Pattern CORES_FILE = Pattern.compile("(python-)?cores-(\\d+)\\.json");
+    private static final ObjectMapper MANIFEST_MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    public RunInput {
+        sets = List.copyOf(sets);
+    }
+
+    /** Loads a run directory or a JMH JSON file; every failure names the file and the reason. */
+    public static RunInput load(Path source) throws BadInputException {
+        if (Files.isDirectory(source)) {
+            return loadDirectory(source);
+        }
+        if (!Files.exists(source)) {
+            throw new BadInputException(source, "no such file or directory");
+        }
+        var file = new JmhJsonReader().read(source);
+        Matcher m = CORES_FILE.matcher(source.getFileName().toString());
+        OptionalInt cores = m.matches() ? OptionalInt.of(Integer.parseInt(m.group(2))) : OptionalInt.empty();
+        boolean python = m.matches() && m.group(1) != null;
+        return new RunInput(source, labelOf(source, Optional.empty(), file.results()), Optional.empty(),
+                List.of(new ResultSet(source, cores, python, file.results())));
+    }
+
+    /** Every result of every set, in order. */
+    public List<BenchmarkResult> results() {
+        return sets.stream().flatMap(s -> s.results().stream()).toList();
+    }
+
+    private static RunInput loadDirectory(Path dir) throws BadInputException {
+        Optional<RunManifest> manifest = readManifest(dir.resolve("manifest.json"));
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(p -> CORES_FILE.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingInt(RunInput::coresOf).thenComparing(Path::toString))
+                    .toList();
+        } catch (IOException e) {
+            throw new BadInputException(dir, "cannot list the directory: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new BadInputException(dir, "not a run directory: no cores-<c>.json inside");
+        }
+        JmhJsonReader reader = new JmhJsonReader();
+        List<ResultSet> sets = new ArrayList<>();
+        for (Path file : files) {
+            Matcher m = CORES_FILE.matcher(file.getFileName().toString());
+            m.matches();
+            sets.add(new ResultSet(file, OptionalInt.of(Integer.parseInt(m.group(2))), m.group(1) != null,
+                    reader.read(file).results()));
+        }
+        List<BenchmarkResult> all = sets.stream().flatMap(s -> s.results().stream()).toList();
+        return new RunInput(dir, labelOf(dir, manifest, all), manifest, sets);
+    }
+
+    private static int coresOf(Path file) {
+        Matcher m = CORES_FILE.matcher(file.getFileName().toString());
+        return m.matches() ? Integer.parseInt(m.group(2)) : Integer.MAX_VALUE;
+    }
+
+    private static Optional<RunManifest> readManifest(Path file) throws BadInputException {
+        try {
+            return Optional.of(MANIFEST_MAPPER.readValue(file.toFile(), RunManifest.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file, "unreadable manifest: " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
+        } catch (IOException e) {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            throw new BadInputException(file, "cannot read the manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private static String labelOf(Path source, Optional<RunManifest> manifest, List<BenchmarkResult> results) {
+        Path name = source.getFileName();
+        String fallback = name == null ? source.toString() : name.toString();
+        if (manifest.isPresent()) {
+            RunManifest m = manifest.get();
+            List<String> parts = new ArrayList<>();
+            if (m.host() != null) {
+                parts.add(m.host());
+            }
+            if (m.jdk() != null && m.jdk().version() != null) {
+                parts.add("JDK " + m.jdk().version());
+            }
+            if (m.startedAt() != null) {
+                parts.add(m.startedAt());
+            }
+            return parts.isEmpty() ? fallback : String.join(" · ", parts);
+        }
+        return results.stream().map(BenchmarkResult::jdkVersion).flatMap(Optional::stream).findFirst()
+                .map(jdk -> fallback + " (JDK " + jdk + ")")
+                .orElse(fallback);
+    }
+}

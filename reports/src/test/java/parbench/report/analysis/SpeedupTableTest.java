@@ -1,0 +1,101 @@
+package parbench.report.analysis;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import parbench.report.fixture.SyntheticRun;
+import parbench.report.jmh.BadInputException;
+import parbench.report.jmh.Fixtures;
+import parbench.report.run.RunInput;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Derived figures on a SYNTHETIC suite-shaped run (see {@link SyntheticRun}) and on foreign JMH JSON. */
+class SpeedupTableTest {
+
+    @TempDir
+    static Path dir;
+    static SpeedupTable table;
+
+    @BeforeAll
+    static void loadASyntheticRun() throws IOException, BadInputException {
+        SyntheticRun.write(dir, SyntheticRun.Size.SMALL);
+        table = SpeedupTable.of(List.of(RunInput.load(dir)));
+    }
+
+    private static Row row(String workload, String model, String parallelism, String tasks, int cores) {
+        return table.rows().stream().filter(r -> r.workload().equals(workload) && model.equals(r.model())
+                        && r.result().params().get("parallelism").equals(parallelism)
+                        && r.result().params().get("tasks").equals(tasks) && r.cores() == cores
+                        && !r.result().params().getOrDefault("work", "10000").equals("1000000"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void speedupIsSequentialTimeOverModelTimeAtTheSameParamsAndCores() {
+        Row sequential = row("SleepBenchmark.batch", "sequential", "1", "100", 4);
+        Row pool = row("SleepBenchmark.batch", "fixed-pool", "-1", "100", 4);
+
+        assertThat(pool.speedup()).isCloseTo(sequential.metric().score() / pool.metric().score(), within(1e-9));
+    }
+
+    @Test
+    void sleepIdealIsWavesTimesTaskMillis() {
+        Row pool = row("SleepBenchmark.batch", "fixed-pool", "4", "10", 2);
+
+        assertThat(pool.idealMillis()).isEqualTo(30.0); // ceil(10 / 4) waves x 10 ms
+        assertThat(pool.efficiency()).isCloseTo(30.0 / pool.metric().score(), within(1e-9));
+    }
+
+    @Test
+    void allCoresParallelismResolvesToTheCoreCount() {
+        assertThat(row("CpuBenchmark.batch", "fork-join", "-1", "10", 4).parallelism()).isEqualTo(4);
+    }
+
+    @Test
+    void cpuIdealIsSequentialTimeOverUsableCores() {
+        Row sequential = row("CpuBenchmark.batch", "sequential", "1", "100", 2);
+        Row pool = row("CpuBenchmark.batch", "fixed-pool", "4", "100", 2);
+
+        assertThat(pool.idealMillis()).isCloseTo(sequential.metric().score() / 2, within(1e-9));
+    }
+
+    @Test
+    void foreignJmhJsonHasNoDerivedFiguresAndNoFindings() throws BadInputException {
+        SpeedupTable foreign = SpeedupTable.of(List.of(RunInput.load(Fixtures.jmh("handwritten-jmh-1.17-old-format.json"))));
+
+        assertThat(foreign.rows()).singleElement().satisfies(r -> {
+            assertThat(r.speedup()).isNull();
+            assertThat(r.efficiency()).isNull();
+        });
+        assertThat(Findings.of(foreign)).isEmpty();
+    }
+
+    @Test
+    void findingsAnswerTheArticlesQuestionsWithTheirNumbers() {
+        assertThat(Findings.of(table)).extracting(Finding::question).containsExactly(
+                "Are threads enough for I/O?",
+                "Do processes pay off for CPU work, and above which task size?",
+                "What does process start-up cost?",
+                "How far is each model from the physical ideal?",
+                "Which model is best per workload and core count?");
+        assertThat(Findings.of(table).get(2).answer()).matches("process-spawn takes \\d+\\.\\d ms more per batch.*");
+    }
+
+    @Test
+    void coresNotEnforcedByAffinityAreWarned() {
+        assertThat(Warnings.of(table)).anyMatch(w -> w.contains("4 cores were not enforced by the OS"));
+    }
+
+    @Test
+    void nanErrorsAreWarned() throws BadInputException {
+        var nan = SpeedupTable.of(List.of(RunInput.load(Fixtures.jmh("handwritten-nan-and-infinity-strings.json"))));
+
+        assertThat(Warnings.of(nan)).anyMatch(w -> w.startsWith("Error is NaN") && w.contains("Edge.nan"));
+    }
+}
