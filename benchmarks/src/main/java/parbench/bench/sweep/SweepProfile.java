@@ -1,0 +1,99 @@
+package parbench.bench.sweep;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How hard a sweep measures: JMH forks, iterations and their times, and the parameter grid
+ * ({@code -p}) that narrows each benchmark's own {@code @Param} defaults. Profiles are data: the
+ * sweep turns one into JMH options and never sets these flags elsewhere. Immutable.
+ *
+ * <p>Budgets, measured on a 2-core machine: {@code smoke} at most 2 minutes (every model and
+ * workload once, for CI and tests), {@code quick} at most 10 minutes (the default of
+ * {@code mvn verify}), {@code full} hours (3 forks, the benchmarks' whole grids).
+ */
+public enum SweepProfile {
+    SMOKE(1, 0, 1, Duration.ofMillis(50), Duration.ofMillis(100),
+            Map.of("parallelism", "2"), false),
+    QUICK(1, 2, 5, Duration.ofMillis(200), Duration.ofMillis(300),
+            Map.of("parallelism", "1,2"), false),
+    FULL(3, 5, 10, Duration.ofSeconds(1), Duration.ofSeconds(1),
+            Map.of(), true);
+
+    /** What one fork costs beyond its iterations (JVM start, JIT, set-up), for estimates only. */
+    static final Duration FORK_OVERHEAD = Duration.ofMillis(2500);
+
+    private final int forks;
+    private final int warmupIterations;
+    private final int iterations;
+    private final Duration warmupTime;
+    private final Duration measurementTime;
+    private final Map<String, String> params;
+    private final boolean powersOfTwoOnBigMachines;
+
+    SweepProfile(int forks, int warmupIterations, int iterations, Duration warmupTime,
+            Duration measurementTime, Map<String, String> params, boolean powersOfTwoOnBigMachines) {
+        this.forks = forks;
+        this.warmupIterations = warmupIterations;
+        this.iterations = iterations;
+        this.warmupTime = warmupTime;
+        this.measurementTime = measurementTime;
+        this.params = new LinkedHashMap<>(params);
+        this.powersOfTwoOnBigMachines = powersOfTwoOnBigMachines;
+    }
+
+    /** The lower-case name users type, e.g. {@code quick}. */
+    public String profileName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The profile named {@code name}.
+     *
+     * @throws IllegalArgumentException naming the bad value and the known names
+     */
+    public static SweepProfile named(String name) {
+        return Arrays.stream(values())
+                .filter(profile -> profile.profileName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown profile '" + name + "' (known: "
+                        + Arrays.stream(values()).map(SweepProfile::profileName).collect(Collectors.joining(", "))
+                        + ")"));
+    }
+
+    /** The default core counts on a machine with {@code processors} logical processors. */
+    public CoreSet defaultCores(int processors) {
+        // every count on small machines; full adds the powers of two in between on big ones
+        return CoreSet.upTo(processors, powersOfTwoOnBigMachines ? 8 : Integer.MAX_VALUE);
+    }
+
+    /** The JMH command-line options of this profile, e.g. {@code -f 1 -wi 2 -i 5 ...}. */
+    public List<String> jmhOptions() {
+        var options = new ArrayList<>(List.of(
+                "-f", String.valueOf(forks),
+                "-wi", String.valueOf(warmupIterations),
+                "-i", String.valueOf(iterations),
+                "-w", warmupTime.toMillis() + "ms",
+                "-r", measurementTime.toMillis() + "ms"));
+        params.forEach((name, values) -> options.addAll(List.of("-p", name + "=" + values)));
+        return options;
+    }
+
+    /** The {@code -p} grid: parameter name to comma-separated values. */
+    public Map<String, String> params() {
+        return Map.copyOf(params);
+    }
+
+    /** The estimated wall time of {@code points} benchmark points at one core count. */
+    public Duration estimate(int points) {
+        Duration iterationsTime = warmupTime.multipliedBy(warmupIterations)
+                .plus(measurementTime.multipliedBy(iterations));
+        return iterationsTime.plus(FORK_OVERHEAD).multipliedBy((long) forks * points);
+    }
+}
