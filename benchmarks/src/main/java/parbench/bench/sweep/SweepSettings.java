@@ -25,10 +25,38 @@ public record SweepSettings(SweepProfile profile, CoreSet cores, String include,
         extraJmhOptions = List.copyOf(extraJmhOptions);
     }
 
-    /** The profile's JMH options followed by the user's. */
+    /**
+     * The profile's JMH options followed by the user's; a user option replaces the profile's option
+     * of the same name ({@code -i 3} replaces the profile's {@code -i}, {@code -p tasks=8} its
+     * {@code -p tasks=...}), since JMH rejects an option given twice.
+     */
     public List<String> jmhOptions() {
-        var options = new java.util.ArrayList<>(profile.jmhOptions());
+        var userOptions = new java.util.HashSet<String>();
+        for (int i = 0; i < extraJmhOptions.size(); i++) {
+            String token = extraJmhOptions.get(i);
+            if (token.equals("-p") && i + 1 < extraJmhOptions.size()) {
+                userOptions.add("-p " + paramName(extraJmhOptions.get(i + 1)));
+            } else if (token.startsWith("-")) {
+                userOptions.add(token);
+            }
+        }
+        var options = new java.util.ArrayList<String>();
+        List<String> profileOptions = profile.jmhOptions();
+        for (int i = 0; i + 1 < profileOptions.size(); i += 2) {
+            String name = profileOptions.get(i);
+            String value = profileOptions.get(i + 1);
+            String key = name.equals("-p") ? "-p " + paramName(value) : name;
+            if (!userOptions.contains(key)) {
+                options.add(name);
+                options.add(value);
+            }
+        }
         options.addAll(extraJmhOptions);
         return options;
+    }
+
+    private static String paramName(String assignment) {
+        int equals = assignment.indexOf('=');
+        return equals < 0 ? assignment : assignment.substring(0, equals);
     }
 }
