@@ -1,0 +1,34 @@
+package parbench.bench.model;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * A new platform {@link Thread} per task (Python's {@code threading.Thread} per call). Thread
+ * creation and start are part of what it measures. The threads come from
+ * {@link Executors#newThreadPerTaskExecutor} so {@link #close()} joins every one it started.
+ * Its parallelism is unbounded: every task of a batch gets a thread at once; {@code n_jobs} is
+ * ignored.
+ */
+final class ThreadPerTaskModel extends ExecutorModel {
+
+    private final ExecutorService threads =
+            Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("thread-per-task-", 0).factory());
+
+    ThreadPerTaskModel(ModelSettings settings) {
+        super(ModelType.THREAD_PER_TASK, settings);
+    }
+
+    @Override
+    List<Future<?>> launch(int tasks, IntConsumer task) {
+        return submitEach(threads, tasks, task);
+    }
+
+    @Override
+    public void close() {
+        shutdownAndAwait(threads);
+    }
+}

@@ -1,0 +1,122 @@
+package parbench.bench.process;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import parbench.workload.Workload;
+import parbench.workload.WorkloadSpec;
+
+/**
+ * The worker JVM's {@code main}: reads {@link TaskFrame}s from stdin, runs each on the workload
+ * its spec rebuilds, and answers a {@link ResultFrame} per task on stdout (protocol:
+ * {@link FrameCodec}).
+ *
+ * <ul>
+ *   <li>The first line on stdout is a {@link ReadyFrame}; stdout carries frames only:
+ *       {@code System.out} is pointed at stderr, so a library that prints cannot corrupt the stream.</li>
+ *   <li>Tasks run one at a time, in the order read; each result is flushed at once, so the parent's
+ *       per-task clock sees every answer.</li>
+ *   <li>A task that throws (or whose spec or input cannot be rebuilt) is answered with an error
+ *       frame naming the exception; the worker carries on.</li>
+ *   <li>Workloads are opened once per distinct spec, cached, and closed when the worker ends.</li>
+ *   <li>Exit status 0 when stdin closes (the parent closed it, or died): no worker outlives its parent.
+ *       {@value #EXIT_MALFORMED} after a line that is not a task frame, with the reason on stderr.</li>
+ * </ul>
+ */
+public final class WorkerMain {
+
+    /** Exit status after a malformed frame on stdin. */
+    public static final int EXIT_MALFORMED = 2;
+
+    /** Exit status when stdout cannot be written (the parent went away mid-answer). */
+    public static final int EXIT_IO = 3;
+
+    private final FrameCodec codec = new FrameCodec();
+    private final Map<WorkloadSpec, Workload<?, ?>> workloads = new HashMap<>();
+    private final PrintStream log;
+    private final long pid = ProcessHandle.current().pid();
+
+    private WorkerMain(PrintStream log) {
+        this.log = log;
+    }
+
+    public static void main(String[] args) {
+        var stdout = new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+        System.setOut(System.err);
+        var stdin = new BufferedReader(new InputStreamReader(
+                new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
+        System.exit(new WorkerMain(System.err).serve(stdin, stdout));
+    }
+
+    /** Serves until stdin ends; returns the exit status. */
+    private int serve(BufferedReader stdin, Writer stdout) {
+        try {
+            send(stdout, new ReadyFrame(pid));
+            String line;
+            while ((line = stdin.readLine()) != null) {
+                TaskFrame task;
+                try {
+                    task = codec.readTask(line);
+                } catch (JsonProcessingException e) {
+                    log.println("parbench worker pid " + pid + ": malformed frame on stdin, exiting: "
+                            + FrameCodec.quote(line) + " (" + e.getOriginalMessage() + ")");
+                    return EXIT_MALFORMED;
+                }
+                send(stdout, execute(task));
+            }
+            return 0;
+        } catch (IOException e) {
+            log.println("parbench worker pid " + pid + ": cannot talk to the parent, exiting: " + e);
+            return EXIT_IO;
+        } finally {
+            closeWorkloads();
+        }
+    }
+
+    private void send(Writer stdout, Object frame) throws IOException {
+        stdout.write(codec.write(frame));
+        stdout.write('\n');
+        stdout.flush();
+    }
+
+    private ResultFrame execute(TaskFrame task) {
+        try {
+            Workload<?, ?> workload = workloads.computeIfAbsent(task.spec(), WorkloadSpec::open);
+            return ResultFrame.success(task.index(), codec.toTree(apply(workload, task)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ResultFrame.failure(task.index(), e);
+        } catch (Exception e) {
+            return ResultFrame.failure(task.index(), e);
+        }
+    }
+
+    private <I, O> O apply(Workload<I, O> workload, TaskFrame task) throws Exception {
+        return workload.apply(codec.fromTree(task.input(), workload.inputType()));
+    }
+
+    private void closeWorkloads() {
+        for (Workload<?, ?> workload : workloads.values()) {
+            try {
+                workload.close();
+            } catch (Exception e) {
+                log.println("parbench worker pid " + pid + ": closing workload " + workload.spec() + " failed: " + e);
+            }
+        }
+        workloads.clear();
+    }
+}
