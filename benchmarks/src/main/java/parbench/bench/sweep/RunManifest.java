@@ -73,12 +73,14 @@ public record RunManifest(
 
     /**
      * @param mode {@code external} (own JVM) or {@code none} (no Wiki benchmark selected)
-     * @param capacityRequestsPerSecond measured at start; null where not measured
+     * @param capacityRequestsPerSecond measured at start with the load driver; null where not measured
+     * @param cpuList the CPUs the stub was pinned to, null when unpinned
+     * @param capacity the load driver's one-line summary (in flight, latency percentiles)
      */
     public record Stub(String mode, String url, Long latencyMillis, Double capacityRequestsPerSecond,
-            String cpuList) {
+            String cpuList, String capacity) {
         public static Stub none() {
-            return new Stub("none", null, null, null, null);
+            return new Stub("none", null, null, null, null, null);
         }
     }
 

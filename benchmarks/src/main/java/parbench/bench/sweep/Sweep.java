@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.util.Version;
+import parbench.workload.stub.StubCapacity;
+import parbench.workload.stub.StubLoadDriver;
 
 /**
  * One core-count sweep: for each core count, a fresh JMH JVM pinned with {@code taskset} to that
@@ -37,6 +39,9 @@ public final class Sweep {
     public static final int CORE_COUNT_FAILED = 1;
 
     private static final String PROBE = "parbench.bench.sweep.ProcessorProbeBenchmark";
+    private static final int CAPACITY_IN_FLIGHT = 256;
+    private static final Duration CAPACITY_WARMUP = Duration.ofSeconds(2);
+    private static final Duration CAPACITY_WINDOW = Duration.ofSeconds(5);
     private static final List<String> PROBE_OPTIONS = List.of("-f", "1", "-wi", "0", "-i", "1", "-r", "10ms");
 
     private final SweepSettings settings;
@@ -268,9 +273,22 @@ public final class Sweep {
         stub = started;
         console.printf("parbench run: Wikipedia stub at %s (pid %d, %s)%n", started.url(), started.pid(),
                 pin.isEmpty() ? "unpinned: no CPU outside the measured ones" : "CPUs " + new CpuAffinity(pin).toList());
-        // TODO(issue 5): measure capacity with parbench.workload.stub.StubLoadDriver once it lands
-        return new RunManifest.Stub("external", started.url(), settings.stubLatencyMillis(), null,
-                pin.isEmpty() ? null : new CpuAffinity(pin).toList());
+        StubCapacity capacity = measureCapacity(started.url());
+        console.printf("parbench run: stub capacity %s%n", capacity.summary());
+        return new RunManifest.Stub("external", started.url(), settings.stubLatencyMillis(),
+                capacity.requestsPerSecond(), pin.isEmpty() ? null : new CpuAffinity(pin).toList(),
+                capacity.summary());
+    }
+
+    /** Loads the stub from this JVM before any benchmark runs: its capacity, for the 25 % rule. */
+    private static StubCapacity measureCapacity(String url) throws IOException {
+        try {
+            return StubLoadDriver.measure(url, CAPACITY_IN_FLIGHT, CAPACITY_WARMUP, CAPACITY_WINDOW,
+                    StubLoadDriver.DEFAULT_MAX_REQUESTS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while measuring the stub's capacity at " + url, e);
+        }
     }
 
     private List<String> stubArguments() {
