@@ -82,6 +82,14 @@ public final class RunCommand implements Callable<Integer> {
             e.getCommandLine().getErr().println("parbench run: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         });
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            var message = new StringBuilder("parbench run: ").append(e.getMessage());
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                message.append(": ").append(cause);
+            }
+            cl.getErr().println(message);
+            return Sweep.CORE_COUNT_FAILED;
+        });
         return commandLine;
     }
 
