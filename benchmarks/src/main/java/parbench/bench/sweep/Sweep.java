@@ -50,6 +50,8 @@ public final class Sweep {
     private volatile boolean interrupted;
     private volatile Process current;
     private volatile StubProcess stub;
+    private Instant sweepStarted;
+    private int plannedPoints;
 
     public Sweep(SweepSettings settings, PrintStream console) {
         this.settings = settings;
@@ -91,6 +93,7 @@ public final class Sweep {
 
     private int sweep() throws IOException {
         Instant started = Instant.now();
+        sweepStarted = started;
         Path dir = settings.runDirectory();
         Files.createDirectories(dir);
         List<String> selection = selection();
@@ -99,6 +102,7 @@ public final class Sweep {
             throw new IllegalArgumentException("no benchmark matches --include '" + settings.include() + "'");
         }
         int points = benchmarks.points(settings.profile().params());
+        plannedPoints = points;
         Duration perCoreCount = settings.profile().estimate(points).plus(SweepProfile.FORK_OVERHEAD.multipliedBy(2));
         Duration estimate = perCoreCount.multipliedBy(settings.cores().counts().size());
         console.printf("parbench run: profile %s, cores %s, %d benchmarks, %d points per core count, estimated %s%n",
@@ -116,12 +120,8 @@ public final class Sweep {
         List<String> stubArgs = stubArguments();
         int status = OK;
         List<Integer> counts = settings.cores().counts();
-        Duration spent = Duration.ZERO;
         for (int index = 0; index < counts.size() && !interrupted; index++) {
-            Instant coreStart = Instant.now();
-            Duration remainingPerCount = index == 0 ? perCoreCount : spent.dividedBy(index);
-            var entry = runCoreCount(counts.get(index), index, stubArgs, selection, remainingPerCount);
-            spent = spent.plus(Duration.between(coreStart, Instant.now()));
+            var entry = runCoreCount(counts.get(index), index, stubArgs, selection);
             manifest = manifest.with(entry);
             writeManifest(manifest);
             if (!entry.status().equals("ok")) {
@@ -149,8 +149,8 @@ public final class Sweep {
         return selection;
     }
 
-    private RunManifest.CoreCount runCoreCount(int cores, int index, List<String> stubArgs, List<String> selection,
-            Duration perCoreCount) throws IOException {
+    private RunManifest.CoreCount runCoreCount(int cores, int index, List<String> stubArgs, List<String> selection)
+            throws IOException {
         Optional<CpuAffinity> machine = CpuAffinity.ofCurrentProcess();
         String cpuList = machine.map(affinity -> affinity.first(cores).toList()).orElse(null);
         boolean pinned = settings.taskset() && cpuList != null && tasksetWorks(cpuList);
@@ -184,9 +184,10 @@ public final class Sweep {
                 command.addAll(settings.jmhOptions());
                 command.addAll(List.of("-rf", "json", "-rff", partial.toString(),
                         "-jvmArgsAppend", String.join(" ", jvmArgs)));
-                int total = settings.cores().counts().size();
+                int[] finishedPoints = {0};
                 exit = execute(command, log, progress, point -> console.printf("  [%d core%s] %s   (%s)%n",
-                        cores, cores == 1 ? " " : "s", point, overall(index, total, progress, perCoreCount)));
+                        cores, cores == 1 ? " " : "s", point,
+                        overall(index, ++finishedPoints[0], Duration.between(sweepStarted, Instant.now()))));
             }
         }
         Optional<JmhProgress.Seen> seen = probe.seen().or(progress::seen);
@@ -241,12 +242,18 @@ public final class Sweep {
         }
     }
 
-    private static String overall(int index, int total, JmhProgress progress, Duration perCoreCount) {
-        double fraction = (index + progress.percent() / 100.0) / total;
-        long eta = progress.etaSeconds() >= 0
-                ? progress.etaSeconds() + perCoreCount.toSeconds() * (total - index - 1)
-                : perCoreCount.toSeconds() * (total - index);
-        return String.format("sweep %3.0f%%, ETA %s", fraction * 100, format(Duration.ofSeconds(eta)));
+    /**
+     * Overall progress after a finished point: core counts done plus this one's share of points,
+     * and an ETA extrapolated from the time spent so far (the plan's estimate before any point).
+     */
+    private String overall(int index, int finishedPoints, Duration elapsed) {
+        int total = settings.cores().counts().size();
+        double within = Math.min(1.0, finishedPoints / (double) Math.max(1, plannedPoints));
+        double fraction = (index + within) / total;
+        Duration eta = fraction > 0
+                ? Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction))
+                : Duration.ZERO;
+        return String.format("sweep %3.0f%%, ETA %s", fraction * 100, format(eta));
     }
 
     private static boolean tasksetWorks(String cpuList) {
