@@ -39,6 +39,8 @@ public final class Sweep {
     public static final int CORE_COUNT_FAILED = 1;
 
     private static final String PROBE = "parbench.bench.sweep.ProcessorProbeBenchmark";
+    private static final int SIGINT_EXIT = 128 + 2;
+    private static final int SIGTERM_EXIT = 128 + 15;
     private static final int CAPACITY_IN_FLIGHT = 256;
     private static final Duration CAPACITY_WARMUP = Duration.ofSeconds(2);
     private static final Duration CAPACITY_WINDOW = Duration.ofSeconds(5);
@@ -189,6 +191,10 @@ public final class Sweep {
                         cores, cores == 1 ? " " : "s", point,
                         overall(index, ++finishedPoints[0], Duration.between(sweepStarted, Instant.now()))));
             }
+        }
+        if (exit == SIGINT_EXIT || exit == SIGTERM_EXIT) {
+            // Ctrl-C reaches the whole foreground process group: JMH may die of it before our hook runs
+            interrupted = true;
         }
         Optional<JmhProgress.Seen> seen = probe.seen().or(progress::seen);
         String status;
