@@ -57,9 +57,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "run directory (default: results/<yyyyMMdd-HHmmss>-<host>, and results/latest points at it)")
     private Path out;
 
-    @Option(names = "--stub-latency-ms", paramLabel = "D", defaultValue = "50",
-            description = "latency of the Wikipedia stub in milliseconds (default: ${DEFAULT-VALUE})")
-    private long stubLatencyMillis;
+    @Option(names = "--stub-latency-ms", paramLabel = "D",
+            description = "latency of the Wikipedia stub in milliseconds, also passed as -p latencyMillis"
+                    + " (default: the profile's: smoke 5, quick 10, full 50)")
+    private Long stubLatencyMillis;
 
     @Option(names = "--no-taskset", description = "do not pin with taskset (records active-processor-count-only)")
     private boolean noTaskset;
@@ -123,9 +124,15 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        if (stubLatencyMillis < 0) {
-            throw new ParameterException(spec.commandLine(), "--stub-latency-ms must be at least 0, not "
-                    + stubLatencyMillis);
+        long latency = stubLatencyMillis != null ? stubLatencyMillis : chosen.stubLatencyMillis();
+        if (latency < 0) {
+            throw new ParameterException(spec.commandLine(), "--stub-latency-ms must be at least 0, not " + latency);
+        }
+        for (int i = 0; i + 1 < jmhOptions.size(); i++) {
+            if (jmhOptions.get(i).equals("-p") && jmhOptions.get(i + 1).startsWith(SweepProfile.LATENCY_PARAM + "=")) {
+                throw new ParameterException(spec.commandLine(), "set the stub's latency with --stub-latency-ms, not -p "
+                        + jmhOptions.get(i + 1) + " (the stub and the benchmark must agree)");
+            }
         }
         Path runDirectory;
         Path latest = null;
@@ -141,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " already holds a run; choose another --out");
         }
         return new SweepSettings(chosen, coreSet, include, runDirectory, latest, jmhOptions,
-                MachineFacts.javaLauncher(), classpath != null ? classpath : ownClasspath(), stubLatencyMillis,
+                MachineFacts.javaLauncher(), classpath != null ? classpath : ownClasspath(), latency,
                 !noTaskset);
     }
 

@@ -19,15 +19,24 @@ import java.util.stream.Collectors;
  * {@code mvn verify}), {@code full} hours (3 forks, the benchmarks' whole grids).
  */
 public enum SweepProfile {
-    SMOKE(1, 0, 1, Duration.ofMillis(50), Duration.ofMillis(100),
-            Map.of("parallelism", "2"), false),
+    /**
+     * Runs every benchmark point once, in the JMH JVM itself ({@code -f 0}: no fork start-up per
+     * point, the host JVM is already pinned and sized), with short tasks: proves everything
+     * works, measures nothing worth comparing.
+     */
+    SMOKE(0, 0, 1, Duration.ofMillis(50), Duration.ofMillis(100),
+            Map.of("parallelism", "2", "taskMillis", "1"), 5, false),
+    /** One fork per point, 5 measured iterations for confidence intervals, p = 1 and 2. */
     QUICK(1, 2, 5, Duration.ofMillis(200), Duration.ofMillis(300),
-            Map.of("parallelism", "1,2"), false),
+            Map.of("parallelism", "1,2"), 10, false),
+    /** Three forks, the benchmarks' own grids, the stub at the benchmarks' default latency. */
     FULL(3, 5, 10, Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Map.of(), true);
+            Map.of(), 50, true);
 
     /** What one fork costs beyond its iterations (JVM start, JIT, set-up), for estimates only. */
     static final Duration FORK_OVERHEAD = Duration.ofMillis(2500);
+    /** The JMH parameter that must equal the stub's latency. */
+    static final String LATENCY_PARAM = "latencyMillis";
 
     private final int forks;
     private final int warmupIterations;
@@ -35,17 +44,28 @@ public enum SweepProfile {
     private final Duration warmupTime;
     private final Duration measurementTime;
     private final Map<String, String> params;
+    private final long stubLatencyMillis;
     private final boolean powersOfTwoOnBigMachines;
 
     SweepProfile(int forks, int warmupIterations, int iterations, Duration warmupTime,
-            Duration measurementTime, Map<String, String> params, boolean powersOfTwoOnBigMachines) {
+            Duration measurementTime, Map<String, String> params, long stubLatencyMillis,
+            boolean powersOfTwoOnBigMachines) {
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.iterations = iterations;
         this.warmupTime = warmupTime;
         this.measurementTime = measurementTime;
         this.params = new LinkedHashMap<>(params);
+        this.stubLatencyMillis = stubLatencyMillis;
         this.powersOfTwoOnBigMachines = powersOfTwoOnBigMachines;
+    }
+
+    /**
+     * The Wikipedia stub's latency in ms; the sweep also passes it as {@code -p latencyMillis},
+     * since WikiBenchmark requires the two to agree.
+     */
+    public long stubLatencyMillis() {
+        return stubLatencyMillis;
     }
 
     /** The lower-case name users type, e.g. {@code quick}. */
@@ -94,6 +114,6 @@ public enum SweepProfile {
     public Duration estimate(int points) {
         Duration iterationsTime = warmupTime.multipliedBy(warmupIterations)
                 .plus(measurementTime.multipliedBy(iterations));
-        return iterationsTime.plus(FORK_OVERHEAD).multipliedBy((long) forks * points);
+        return iterationsTime.plus(FORK_OVERHEAD).multipliedBy((long) Math.max(1, forks) * points);
     }
 }

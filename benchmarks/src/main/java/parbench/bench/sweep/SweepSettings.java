@@ -14,7 +14,7 @@ import java.util.List;
  * @param extraJmhOptions the user's JMH options, appended after the profile's
  * @param java the {@code java} launcher of every benchmark JVM (the sweep's own)
  * @param classpath the classpath holding the benchmarks (normally {@code benchmarks.jar})
- * @param stubLatencyMillis the Wikipedia stub's latency, at least 0
+ * @param stubLatencyMillis the Wikipedia stub's latency, at least 0; also passed as {@code -p latencyMillis}
  * @param taskset whether to pin with {@code taskset}; false records active-processor-count-only
  */
 public record SweepSettings(SweepProfile profile, CoreSet cores, String include, Path runDirectory,
@@ -41,7 +41,8 @@ public record SweepSettings(SweepProfile profile, CoreSet cores, String include,
             }
         }
         var options = new java.util.ArrayList<String>();
-        List<String> profileOptions = profile.jmhOptions();
+        var profileOptions = new java.util.ArrayList<>(profile.jmhOptions());
+        profileOptions.addAll(List.of("-p", SweepProfile.LATENCY_PARAM + "=" + stubLatencyMillis));
         for (int i = 0; i + 1 < profileOptions.size(); i += 2) {
             String name = profileOptions.get(i);
             String value = profileOptions.get(i + 1);

@@ -32,6 +32,9 @@ class RunCommandTest {
                         "parbench run: unknown profile 'fast' (known: smoke, quick, full)"),
                 Arguments.of(new String[] {"--stub-latency-ms", "-1"},
                         "parbench run: --stub-latency-ms must be at least 0, not -1"),
+                Arguments.of(new String[] {"--", "-p", "latencyMillis=7"},
+                        "parbench run: set the stub's latency with --stub-latency-ms, not -p latencyMillis=7"
+                                + " (the stub and the benchmark must agree)"),
                 Arguments.of(new String[] {"--bogus"}, "parbench run: Unknown option: '--bogus'"));
     }
 
@@ -45,7 +48,7 @@ class RunCommandTest {
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
 
         // WHEN it runs with a bad argument
-        String[] withOut = Stream.concat(Stream.of(args), Stream.of("--out", out.resolve("run").toString()))
+        String[] withOut = Stream.concat(Stream.of("--out", out.resolve("run").toString()), Stream.of(args))
                 .toArray(String[]::new);
         int exit = commandLine.execute(withOut);
 

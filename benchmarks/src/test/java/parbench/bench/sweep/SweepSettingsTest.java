@@ -14,6 +14,6 @@ class SweepSettingsTest {
                 List.of("-i", "3", "-p", "parallelism=4", "-p", "tasks=8"), Path.of("java"), "cp", 0, true);
 
         assertThat(settings.jmhOptions()).containsExactly("-f", "1", "-wi", "2", "-w", "200ms", "-r", "300ms",
-                "-i", "3", "-p", "parallelism=4", "-p", "tasks=8");
+                "-p", "latencyMillis=0", "-i", "3", "-p", "parallelism=4", "-p", "tasks=8");
     }
 }
