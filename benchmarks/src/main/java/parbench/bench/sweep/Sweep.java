@@ -163,8 +163,10 @@ public final class Sweep {
         if (pinned) {
             prefix.addAll(List.of("taskset", "-c", cpuList));
         }
-        prefix.addAll(List.of(settings.java().toString(), "-XX:ActiveProcessorCount=" + cores,
-                "-cp", settings.classpath(), "org.openjdk.jmh.Main"));
+        // the JMH JVM gets the flags too: it runs the benchmarks itself under -f 0 (smoke)
+        prefix.add(settings.java().toString());
+        prefix.addAll(jvmArgs);
+        prefix.addAll(List.of("-cp", settings.classpath(), "org.openjdk.jmh.Main"));
         String logName = "jmh-cores-" + cores + ".log";
         String resultName = "cores-" + cores + ".json";
         Path result = settings.runDirectory().resolve(resultName);
