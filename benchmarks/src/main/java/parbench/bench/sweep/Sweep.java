@@ -97,12 +97,12 @@ public final class Sweep {
         Instant started = Instant.now();
         sweepStarted = started;
         Path dir = settings.runDirectory();
-        Files.createDirectories(dir);
         List<String> selection = selection();
         BenchmarkList benchmarks = BenchmarkList.list(settings, selection);
         if (benchmarks.benchmarks().isEmpty()) {
             throw new IllegalArgumentException("no benchmark matches --include '" + settings.include() + "'");
         }
+        Files.createDirectories(dir);
         int points = benchmarks.points(settings.profile().params());
         plannedPoints = points;
         Duration perCoreCount = settings.profile().estimate(points).plus(SweepProfile.FORK_OVERHEAD.multipliedBy(2));

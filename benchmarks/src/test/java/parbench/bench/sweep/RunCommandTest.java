@@ -57,4 +57,22 @@ class RunCommandTest {
         assertThat(err.toString().lines()).containsExactly(expectedError);
         assertThat(out.resolve("run")).doesNotExist();
     }
+
+    @org.junit.jupiter.api.Test
+    void includeMatchingNoBenchmarkExitsTwoWithoutARunDirectory() {
+        // GIVEN the command over the real benchmark list
+        var err = new StringWriter();
+        var commandLine = RunCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+
+        // WHEN the include regex matches nothing
+        int exit = commandLine.execute("--out", out.resolve("run").toString(), "--include", "NoSuchBenchmark",
+                "--classpath", System.getProperty("java.class.path"));
+
+        // THEN one line says so and nothing was written
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("parbench run: no benchmark matches --include 'NoSuchBenchmark'");
+        assertThat(out.resolve("run")).doesNotExist();
+    }
 }
