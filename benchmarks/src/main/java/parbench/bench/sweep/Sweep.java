@@ -103,7 +103,7 @@ public final class Sweep {
             throw new IllegalArgumentException("no benchmark matches --include '" + settings.include() + "'");
         }
         Files.createDirectories(dir);
-        int points = benchmarks.points(settings.profile().params());
+        int points = benchmarks.points(settings.params());
         plannedPoints = points;
         Duration perCoreCount = settings.profile().estimate(points).plus(SweepProfile.FORK_OVERHEAD.multipliedBy(2));
         Duration estimate = perCoreCount.multipliedBy(settings.cores().counts().size());
@@ -181,8 +181,15 @@ public final class Sweep {
             probeCommand.add("^" + PROBE.replace(".", "\\.") + "\\.");
             probeCommand.addAll(PROBE_OPTIONS);
             probeCommand.addAll(List.of("-jvmArgsAppend", String.join(" ", jvmArgs)));
-            exit = execute(probeCommand, log, probe, line -> { });
-            if (exit == 0 && !interrupted) {
+            int probeExit = execute(probeCommand, log, probe, line -> { });
+            if (probeExit != 0 && !interrupted) {
+                // a benchmark jar without the probe still runs; jvmProcessors then comes from the
+                // benchmarks' own output if they print it, else stays null (not verified)
+                console.printf("parbench run: the processor probe failed (status %d, see %s); running on%n",
+                        probeExit, logName);
+            }
+            exit = probeExit;
+            if (!interrupted) {
                 var command = new ArrayList<>(prefix);
                 command.addAll(selection);
                 command.addAll(settings.jmhOptions());

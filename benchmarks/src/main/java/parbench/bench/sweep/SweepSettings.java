@@ -60,4 +60,20 @@ public record SweepSettings(SweepProfile profile, CoreSet cores, String include,
         int equals = assignment.indexOf('=');
         return equals < 0 ? assignment : assignment.substring(0, equals);
     }
+
+    /** The effective {@code -p} grid: parameter name to comma-separated values, the user's last. */
+    public java.util.Map<String, String> params() {
+        var params = new java.util.LinkedHashMap<String, String>();
+        List<String> options = jmhOptions();
+        for (int i = 0; i + 1 < options.size(); i++) {
+            if (options.get(i).equals("-p")) {
+                String assignment = options.get(i + 1);
+                int equals = assignment.indexOf('=');
+                if (equals > 0) {
+                    params.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+                }
+            }
+        }
+        return params;
+    }
 }
