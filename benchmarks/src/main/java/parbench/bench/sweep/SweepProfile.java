@@ -26,8 +26,12 @@ public enum SweepProfile {
      */
     SMOKE(0, 0, 1, Duration.ofMillis(50), Duration.ofMillis(100),
             Map.of("parallelism", "2", "taskMillis", "1"), 5, false),
-    /** One fork per point, 5 measured iterations for confidence intervals, p = 1 and 2. */
-    QUICK(1, 2, 5, Duration.ofMillis(200), Duration.ofMillis(300),
+    /**
+     * One fork per point, 5 measured iterations for confidence intervals, p = 1 and 2. Measured
+     * with {@code -wi 2 -w 200ms -r 300ms} at 11+ minutes over 160 points on the loaded 2-core VM,
+     * hence one warm-up iteration and 200 ms windows (an estimated 2 minutes less).
+     */
+    QUICK(1, 1, 5, Duration.ofMillis(300), Duration.ofMillis(200),
             Map.of("parallelism", "1,2"), 10, false),
     /** Three forks, the benchmarks' own grids, the stub at the benchmarks' default latency. */
     FULL(3, 5, 10, Duration.ofSeconds(1), Duration.ofSeconds(1),
@@ -35,6 +39,8 @@ public enum SweepProfile {
 
     /** What one fork costs beyond its iterations (JVM start, JIT, set-up), for estimates only. */
     static final Duration FORK_OVERHEAD = Duration.ofMillis(2500);
+    /** What a point costs beyond its iterations without a fork ({@code -f 0}): set-up, tear-down. */
+    static final Duration IN_PROCESS_OVERHEAD = Duration.ofMillis(600);
     /** The JMH parameter that must equal the stub's latency. */
     static final String LATENCY_PARAM = "latencyMillis";
 
@@ -114,6 +120,9 @@ public enum SweepProfile {
     public Duration estimate(int points) {
         Duration iterationsTime = warmupTime.multipliedBy(warmupIterations)
                 .plus(measurementTime.multipliedBy(iterations));
-        return iterationsTime.plus(FORK_OVERHEAD).multipliedBy((long) Math.max(1, forks) * points);
+        if (forks == 0) {
+            return iterationsTime.plus(IN_PROCESS_OVERHEAD).multipliedBy(points);
+        }
+        return iterationsTime.plus(FORK_OVERHEAD).multipliedBy((long) forks * points);
     }
 }

@@ -13,7 +13,7 @@ class SweepSettingsTest {
         var settings = new SweepSettings(SweepProfile.QUICK, CoreSet.parse("1", 1), ".*", Path.of("run"), null,
                 List.of("-i", "3", "-p", "parallelism=4", "-p", "tasks=8"), Path.of("java"), "cp", 0, true);
 
-        assertThat(settings.jmhOptions()).containsExactly("-f", "1", "-wi", "2", "-w", "200ms", "-r", "300ms",
+        assertThat(settings.jmhOptions()).containsExactly("-f", "1", "-wi", "1", "-w", "300ms", "-r", "200ms",
                 "-p", "latencyMillis=0", "-i", "3", "-p", "parallelism=4", "-p", "tasks=8");
     }
 }
