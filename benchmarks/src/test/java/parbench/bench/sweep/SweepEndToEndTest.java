@@ -109,6 +109,10 @@ class SweepEndToEndTest {
         var command = new ArrayList<>(List.of(MachineFacts.javaLauncher().toString(), "-cp", classpath,
                 RunCommand.class.getName(), "--out", run.toString(), "--classpath", classpath));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // JMH's /tmp/jmh.lock serialises measurements machine-wide; these tests check behaviour,
+        // not timings, so they must not fail while someone else's JMH run holds it
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Djmh.ignoreLock=true");
+        return builder.start();
     }
 }
