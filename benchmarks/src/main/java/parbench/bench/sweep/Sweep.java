@@ -134,6 +134,12 @@ public final class Sweep {
         }
         if (interrupted) {
             status = CORE_COUNT_FAILED;
+            for (int cores : counts) {
+                if (manifest.coreCounts().stream().noneMatch(entry -> entry.cores() == cores)) {
+                    manifest = manifest.with(new RunManifest.CoreCount(cores, null, null, null, null, "interrupted",
+                            null, null, "not started: the sweep was interrupted before it", List.of()));
+                }
+            }
         }
         writeManifest(manifest.finishedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         pointLatestLink();
