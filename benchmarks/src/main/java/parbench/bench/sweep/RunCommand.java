@@ -1,0 +1,163 @@
+package parbench.bench.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code parbench run}: the core-count sweep's command line. Parses and validates the options,
+ * then hands a {@link SweepSettings} to {@link Sweep}. User errors print one line on stderr and
+ * exit 2; SIGINT/SIGTERM stop the sweep cleanly (the JVM then exits 130/143).
+ */
+@Command(name = "parbench run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the JMH benchmarks once per core count, each in a fresh JVM pinned with taskset to"
+                + " that many CPUs and started with -XX:ActiveProcessorCount, and writes cores-<c>.json,"
+                + " jmh-cores-<c>.log and manifest.json into the run directory.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every core count finished",
+            "1:a core count failed (see its log) or could not start",
+            "2:bad arguments",
+            "130:interrupted by SIGINT (Ctrl-C); finished core counts kept, manifest says which",
+            "143:interrupted by SIGTERM; as for 130"})
+public final class RunCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick",
+            description = "how hard to measure (default: ${DEFAULT-VALUE})")
+    private String profile;
+
+    @Option(names = "--cores", paramLabel = "LIST",
+            description = "core counts, e.g. 1,2 (default: 1 up to this machine's processors)")
+    private String cores;
+
+    @Option(names = "--include", paramLabel = "REGEX", defaultValue = ".*",
+            description = "benchmarks to run, a JMH regex (default: all)")
+    private String include;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "run directory (default: results/<yyyyMMdd-HHmmss>-<host>, and results/latest points at it)")
+    private Path out;
+
+    @Option(names = "--stub-latency-ms", paramLabel = "D",
+            description = "latency of the Wikipedia stub in milliseconds, also passed as -p latencyMillis"
+                    + " (default: the profile's: smoke 5, quick 10, full 50)")
+    private Long stubLatencyMillis;
+
+    @Option(names = "--no-taskset", description = "do not pin with taskset (records active-processor-count-only)")
+    private boolean noTaskset;
+
+    @Option(names = "--classpath", paramLabel = "PATH", hidden = true,
+            description = "classpath holding the benchmarks (default: the jar holding this command)")
+    private String classpath;
+
+    @Parameters(paramLabel = "JMH_OPTION", arity = "0..*", description = "after --: extra JMH options")
+    private List<String> jmhOptions = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with its one-line error handling; what {@link #main} executes. */
+    public static CommandLine commandLine() {
+        var commandLine = new CommandLine(new RunCommand());
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("parbench run: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            var message = new StringBuilder("parbench run: ").append(e.getMessage());
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                message.append(": ").append(cause);
+            }
+            cl.getErr().println(message);
+            return Sweep.CORE_COUNT_FAILED;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        SweepSettings settings = settings();
+        var sweep = new Sweep(settings, new PrintStream(System.out, true));
+        Thread hook = Thread.ofPlatform().unstarted(() -> sweep.interrupt(Duration.ofSeconds(60)));
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return sweep.run();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook is running and waits for this sweep
+            }
+        }
+    }
+
+    private SweepSettings settings() {
+        SweepProfile chosen;
+        CoreSet coreSet;
+        int processors = CpuAffinity.ofCurrentProcess().map(CpuAffinity::size)
+                .orElse(Runtime.getRuntime().availableProcessors());
+        try {
+            chosen = SweepProfile.named(profile);
+            coreSet = cores == null ? chosen.defaultCores(processors) : CoreSet.parse(cores, processors);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        long latency = stubLatencyMillis != null ? stubLatencyMillis : chosen.stubLatencyMillis();
+        if (latency < 0) {
+            throw new ParameterException(spec.commandLine(), "--stub-latency-ms must be at least 0, not " + latency);
+        }
+        for (int i = 0; i + 1 < jmhOptions.size(); i++) {
+            if (jmhOptions.get(i).equals("-p") && jmhOptions.get(i + 1).startsWith(SweepProfile.LATENCY_PARAM + "=")) {
+                throw new ParameterException(spec.commandLine(), "set the stub's latency with --stub-latency-ms, not -p "
+                        + jmhOptions.get(i + 1) + " (the stub and the benchmark must agree)");
+            }
+        }
+        Path runDirectory;
+        Path latest = null;
+        if (out != null) {
+            runDirectory = out.toAbsolutePath();
+        } else {
+            Path results = Path.of("results").toAbsolutePath();
+            runDirectory = results.resolve(LocalDateTime.now().format(RUN_NAME) + "-" + MachineFacts.host());
+            latest = results.resolve("latest");
+        }
+        if (Files.exists(runDirectory.resolve("manifest.json"))) {
+            throw new ParameterException(spec.commandLine(), "run directory " + runDirectory
+                    + " already holds a run; choose another --out");
+        }
+        return new SweepSettings(chosen, coreSet, include, runDirectory, latest, jmhOptions,
+                MachineFacts.javaLauncher(), classpath != null ? classpath : ownClasspath(), latency,
+                !noTaskset);
+    }
+
+    /** The jar (or classes directory) this command was loaded from: benchmarks.jar when launched by the script. */
+    private static String ownClasspath() {
+        try {
+            return Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("locating the jar of " + RunCommand.class.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package parbench.bench.sweep;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code manifest.json} of a run directory: what was measured, on what, how each core count was
+ * enforced and how it ended. The report reads exactly these names. Immutable; {@link #with}
+ * returns a copy with one core count added or replaced.
+ *
+ * @param parbenchVersion the suite's version
+ * @param git the commit measured
+ * @param startedAt ISO-8601 instant the sweep started
+ * @param finishedAt ISO-8601 instant it ended, null while it runs
+ * @param host the host name
+ * @param os operating system and kernel
+ * @param cpu processor model and counts
+ * @param memoryBytes physical memory
+ * @param jdk the JDK every benchmark JVM ran on (the sweep's own)
+ * @param jvmFlags the flags passed to every benchmark fork besides the per-core-count ones
+ * @param jmhVersion JMH's version
+ * @param profile the sweep profile's name
+ * @param parameters the include regex and the JMH options
+ * @param stub the Wikipedia stub, or {@code mode: none}
+ * @param coreCounts one entry per core count started, in order
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunManifest(
+        String parbenchVersion,
+        Git git,
+        String startedAt,
+        String finishedAt,
+        String host,
+        Os os,
+        Cpu cpu,
+        long memoryBytes,
+        Jdk jdk,
+        List<String> jvmFlags,
+        String jmhVersion,
+        String profile,
+        Parameters parameters,
+        Stub stub,
+        List<CoreCount> coreCounts) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public RunManifest {
+        jvmFlags = List.copyOf(jvmFlags);
+        coreCounts = List.copyOf(coreCounts);
+    }
+
+    /** @param commit full hash, null outside a git checkout; @param dirty uncommitted changes */
+    public record Git(String commit, boolean dirty) {}
+
+    public record Os(String name, String version, String arch) {}
+
+    /** @param model as {@code /proc/cpuinfo} names it, or {@code unknown} */
+    public record Cpu(String model, int logicalCores, int physicalCores) {}
+
+    public record Jdk(String vendor, String version, String home, String vmName) {}
+
+    /** @param include the benchmark regex; @param jmhOptions the profile's and the user's JMH options */
+    public record Parameters(String include, List<String> jmhOptions) {
+        public Parameters {
+            jmhOptions = List.copyOf(jmhOptions);
+        }
+    }
+
+    /**
+     * @param mode {@code external} (own JVM) or {@code none} (no Wiki benchmark selected)
+     * @param capacityRequestsPerSecond measured at start with the load driver; null where not measured
+     * @param cpuList the CPUs the stub was pinned to, null when unpinned
+     * @param capacity the load driver's one-line summary (in flight, latency percentiles)
+     */
+    public record Stub(String mode, String url, Long latencyMillis, Double capacityRequestsPerSecond,
+            String cpuList, String capacity) {
+        public static Stub none() {
+            return new Stub("none", null, null, null, null, null);
+        }
+    }
+
+    /**
+     * One core count.
+     *
+     * @param enforcement {@code taskset} or {@code active-processor-count-only}
+     * @param cpuList the CPUs it was pinned to, null when not pinned
+     * @param jvmProcessors {@code availableProcessors()} a benchmark fork reported, null if none did
+     * @param jvmCpus the affinity a benchmark fork reported, null if none did
+     * @param status {@code running}, {@code ok}, {@code failed} or {@code interrupted}
+     * @param resultFile JMH JSON, relative to the run directory; null unless complete
+     * @param message why it failed or was interrupted, else null
+     */
+    public record CoreCount(int cores, String enforcement, String cpuList, Integer jvmProcessors,
+            String jvmCpus, String status, String resultFile, String logFile, String message,
+            List<String> jvmArgs) {
+        public CoreCount {
+            jvmArgs = List.copyOf(jvmArgs);
+        }
+    }
+
+    /** This manifest with {@code entry} replacing the entry of the same core count, or appended. */
+    public RunManifest with(CoreCount entry) {
+        var entries = new ArrayList<CoreCount>();
+        boolean replaced = false;
+        for (CoreCount existing : coreCounts) {
+            if (existing.cores() == entry.cores()) {
+                entries.add(entry);
+                replaced = true;
+            } else {
+                entries.add(existing);
+            }
+        }
+        if (!replaced) {
+            entries.add(entry);
+        }
+        return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
+                jvmFlags, jmhVersion, profile, parameters, stub, entries);
+    }
+
+    /** This manifest with its end time set. */
+    public RunManifest finishedAt(String instant) {
+        return new RunManifest(parbenchVersion, git, startedAt, instant, host, os, cpu, memoryBytes, jdk,
+                jvmFlags, jmhVersion, profile, parameters, stub, coreCounts);
+    }
+
+    /** This manifest with its stub set. */
+    public RunManifest withStub(Stub newStub) {
+        return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
+                jvmFlags, jmhVersion, profile, parameters, newStub, coreCounts);
+    }
+
+    /** Writes this manifest to {@code file} atomically (temp file, then rename). */
+    public void write(Path file) throws IOException {
+        AtomicFile.write(file, JSON.writeValueAsBytes(this));
+    }
+
+    /** Reads a manifest written by {@link #write}. */
+    public static RunManifest read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), RunManifest.class);
+    }
+}

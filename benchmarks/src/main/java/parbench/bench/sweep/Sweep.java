@@ -1,0 +1,370 @@
+package parbench.bench.sweep;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.util.Version;
+import parbench.workload.stub.StubCapacity;
+import parbench.workload.stub.StubLoadDriver;
+
+/**
+ * One core-count sweep: for each core count, a fresh JMH JVM pinned with {@code taskset} to that
+ * many CPUs and started with {@code -XX:ActiveProcessorCount} (passed to its forks too), first
+ * running {@link ProcessorProbeBenchmark} to record what the forks really saw, then the selected
+ * benchmarks. Writes {@code cores-<c>.json}, {@code jmh-cores-<c>.log} and {@code manifest.json}
+ * (rewritten after every core count) into the run directory; JSON files appear only when complete.
+ *
+ * <p>Thread-safety: {@link #run} is called once, from one thread; {@link #interrupt} may be
+ * called from any other thread (a shutdown hook): it stops the running JMH JVM and its
+ * descendants and waits until {@link #run} has recorded the interruption in the manifest.
+ */
+public final class Sweep {
+
+    /** Exit status of a sweep whose every core count succeeded. */
+    public static final int OK = 0;
+    /** Exit status of a sweep in which a core count failed or was interrupted. */
+    public static final int CORE_COUNT_FAILED = 1;
+
+    private static final String PROBE = "parbench.bench.sweep.ProcessorProbeBenchmark";
+    private static final int SIGINT_EXIT = 128 + 2;
+    private static final int SIGTERM_EXIT = 128 + 15;
+    private static final int CAPACITY_IN_FLIGHT = 256;
+    private static final Duration CAPACITY_WARMUP = Duration.ofSeconds(2);
+    private static final Duration CAPACITY_WINDOW = Duration.ofSeconds(5);
+    private static final List<String> PROBE_OPTIONS = List.of("-f", "1", "-wi", "0", "-i", "1", "-r", "10ms");
+
+    private final SweepSettings settings;
+    private final PrintStream console;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean interrupted;
+    private volatile Process current;
+    private volatile StubProcess stub;
+    private Instant sweepStarted;
+    private int plannedPoints;
+
+    public Sweep(SweepSettings settings, PrintStream console) {
+        this.settings = settings;
+        this.console = console;
+    }
+
+    /**
+     * Runs the sweep to its end or until {@link #interrupt}.
+     *
+     * @return {@link #OK} or {@link #CORE_COUNT_FAILED}
+     * @throws IllegalArgumentException when the include regex selects no benchmark
+     * @throws IOException naming the file or command that failed
+     */
+    public int run() throws IOException {
+        try {
+            return sweep();
+        } finally {
+            StubProcess running = stub;
+            if (running != null) {
+                running.close();
+            }
+            finished.countDown();
+        }
+    }
+
+    /** Stops the sweep: the running JMH JVM and its forks, then waits up to {@code wait} for the manifest. */
+    public void interrupt(Duration wait) {
+        interrupted = true;
+        Process jmh = current;
+        if (jmh != null) {
+            ProcessTree.destroy(jmh);
+        }
+        try {
+            finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int sweep() throws IOException {
+        Instant started = Instant.now();
+        sweepStarted = started;
+        Path dir = settings.runDirectory();
+        List<String> selection = selection();
+        BenchmarkList benchmarks = BenchmarkList.list(settings, selection);
+        if (benchmarks.benchmarks().isEmpty()) {
+            throw new IllegalArgumentException("no benchmark matches --include '" + settings.include() + "'");
+        }
+        Files.createDirectories(dir);
+        int points = benchmarks.points(settings.params());
+        plannedPoints = points;
+        Duration perCoreCount = settings.profile().estimate(points).plus(SweepProfile.FORK_OVERHEAD.multipliedBy(2));
+        Duration estimate = perCoreCount.multipliedBy(settings.cores().counts().size());
+        console.printf("parbench run: profile %s, cores %s, %d benchmarks, %d points per core count, estimated %s%n",
+                settings.profile().profileName(), settings.cores(), benchmarks.benchmarks().size(), points,
+                format(estimate));
+        console.printf("parbench run: JMH options %s%n", String.join(" ", settings.jmhOptions()));
+        console.printf("parbench run: writing %s%n", dir);
+
+        RunManifest manifest = initialManifest(started);
+        writeManifest(manifest);
+        if (benchmarks.anyNamed("WikiBenchmark")) {
+            manifest = manifest.withStub(startStub());
+            writeManifest(manifest);
+        }
+        List<String> stubArgs = stubArguments();
+        int status = OK;
+        List<Integer> counts = settings.cores().counts();
+        for (int index = 0; index < counts.size() && !interrupted; index++) {
+            var entry = runCoreCount(counts.get(index), index, stubArgs, selection);
+            manifest = manifest.with(entry);
+            writeManifest(manifest);
+            if (!entry.status().equals("ok")) {
+                status = CORE_COUNT_FAILED;
+                console.printf("parbench run: %d core%s %s: %s%n", entry.cores(), entry.cores() == 1 ? "" : "s",
+                        entry.status(), entry.message());
+            }
+        }
+        if (interrupted) {
+            status = CORE_COUNT_FAILED;
+            for (int cores : counts) {
+                if (manifest.coreCounts().stream().noneMatch(entry -> entry.cores() == cores)) {
+                    manifest = manifest.with(new RunManifest.CoreCount(cores, null, null, null, null, "interrupted",
+                            null, null, "not started: the sweep was interrupted before it", List.of()));
+                }
+            }
+        }
+        writeManifest(manifest.finishedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+        pointLatestLink();
+        console.printf("parbench run: finished in %s; run directory %s%n",
+                format(Duration.between(started, Instant.now())), dir);
+        return status;
+    }
+
+    private List<String> selection() {
+        var selection = new ArrayList<String>();
+        selection.add(settings.include());
+        if (!settings.include().contains("ProcessorProbe")) {
+            selection.addAll(List.of("-e", PROBE));
+        }
+        return selection;
+    }
+
+    private RunManifest.CoreCount runCoreCount(int cores, int index, List<String> stubArgs, List<String> selection)
+            throws IOException {
+        Optional<CpuAffinity> machine = CpuAffinity.ofCurrentProcess();
+        String cpuList = machine.map(affinity -> affinity.first(cores).toList()).orElse(null);
+        boolean pinned = settings.taskset() && cpuList != null && tasksetWorks(cpuList);
+        var jvmArgs = new ArrayList<String>();
+        jvmArgs.add("-XX:ActiveProcessorCount=" + cores);
+        jvmArgs.addAll(stubArgs);
+        var prefix = new ArrayList<String>();
+        if (pinned) {
+            prefix.addAll(List.of("taskset", "-c", cpuList));
+        }
+        // the JMH JVM gets the flags too: it runs the benchmarks itself under -f 0 (smoke)
+        prefix.add(settings.java().toString());
+        prefix.addAll(jvmArgs);
+        prefix.addAll(List.of("-cp", settings.classpath(), "org.openjdk.jmh.Main"));
+        String logName = "jmh-cores-" + cores + ".log";
+        String resultName = "cores-" + cores + ".json";
+        Path result = settings.runDirectory().resolve(resultName);
+        Path partial = AtomicFile.partial(result);
+        Files.deleteIfExists(partial);
+
+        int exit;
+        JmhProgress probe = new JmhProgress();
+        JmhProgress progress = new JmhProgress();
+        try (Writer log = Files.newBufferedWriter(settings.runDirectory().resolve(logName), StandardCharsets.UTF_8)) {
+            var probeCommand = new ArrayList<>(prefix);
+            probeCommand.add("^" + PROBE.replace(".", "\\.") + "\\.");
+            probeCommand.addAll(PROBE_OPTIONS);
+            probeCommand.addAll(List.of("-jvmArgsAppend", String.join(" ", jvmArgs)));
+            int probeExit = execute(probeCommand, log, probe, line -> { });
+            if (probeExit != 0 && !interrupted) {
+                // a benchmark jar without the probe still runs; jvmProcessors then comes from the
+                // benchmarks' own output if they print it, else stays null (not verified)
+                console.printf("parbench run: the processor probe failed (status %d, see %s); running on%n",
+                        probeExit, logName);
+            }
+            exit = probeExit;
+            if (!interrupted) {
+                var command = new ArrayList<>(prefix);
+                command.addAll(selection);
+                command.addAll(settings.jmhOptions());
+                command.addAll(List.of("-rf", "json", "-rff", partial.toString(),
+                        "-jvmArgsAppend", String.join(" ", jvmArgs)));
+                int[] finishedPoints = {0};
+                exit = execute(command, log, progress, point -> console.printf("  [%d core%s] %s   (%s)%n",
+                        cores, cores == 1 ? " " : "s", point,
+                        overall(index, ++finishedPoints[0], Duration.between(sweepStarted, Instant.now()))));
+            }
+        }
+        if (exit == SIGINT_EXIT || exit == SIGTERM_EXIT) {
+            // Ctrl-C reaches the whole foreground process group: JMH may die of it before our hook runs
+            interrupted = true;
+        }
+        Optional<JmhProgress.Seen> seen = probe.seen().or(progress::seen);
+        String status;
+        String message = null;
+        String resultFile = null;
+        if (interrupted) {
+            status = "interrupted";
+            message = "stopped by a signal; partial output in " + logName;
+            Files.deleteIfExists(partial);
+        } else if (exit == 0 && Files.isRegularFile(partial)) {
+            AtomicFile.publish(partial, result);
+            status = "ok";
+            resultFile = resultName;
+        } else {
+            status = "failed";
+            message = "JMH exited with status " + exit + "; see " + logName;
+            Files.deleteIfExists(partial);
+        }
+        return new RunManifest.CoreCount(cores, pinned ? "taskset" : "active-processor-count-only",
+                pinned ? cpuList : null, seen.map(JmhProgress.Seen::processors).orElse(null),
+                seen.map(JmhProgress.Seen::cpus).orElse(null), status, resultFile, logName, message, jvmArgs);
+    }
+
+    /** Runs one JMH JVM, copying its output to {@code log} and reporting finished points. */
+    private int execute(List<String> command, Writer log, JmhProgress progress,
+            java.util.function.Consumer<JmhProgress.Point> onPoint) throws IOException {
+        log.write("# parbench: " + String.join(" ", command) + "\n");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        current = process;
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            if (interrupted) {
+                ProcessTree.destroy(process);
+            }
+            String line;
+            while ((line = reader.readLine()) != null) {
+                log.write(line);
+                log.write('\n');
+                progress.accept(line).ifPresent(point -> {
+                    onPoint.accept(point);
+                });
+            }
+            log.flush();
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            ProcessTree.destroy(process);
+            Thread.currentThread().interrupt();
+            interrupted = true;
+            return -1;
+        } finally {
+            current = null;
+        }
+    }
+
+    /**
+     * Overall progress after a finished point: core counts done plus this one's share of points,
+     * and an ETA extrapolated from the time spent so far (the plan's estimate before any point).
+     */
+    private String overall(int index, int finishedPoints, Duration elapsed) {
+        int total = settings.cores().counts().size();
+        double within = Math.min(1.0, finishedPoints / (double) Math.max(1, plannedPoints));
+        double fraction = (index + within) / total;
+        Duration eta = fraction > 0
+                ? Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction))
+                : Duration.ZERO;
+        return String.format("sweep %3.0f%%, ETA %s", fraction * 100, format(eta));
+    }
+
+    private static boolean tasksetWorks(String cpuList) {
+        try {
+            Process check = new ProcessBuilder("taskset", "-c", cpuList, "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // no taskset: recorded as active-processor-count-only
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private RunManifest.Stub startStub() throws IOException {
+        int measured = settings.cores().counts().getLast();
+        List<Integer> spare = CpuAffinity.ofCurrentProcess()
+                .map(affinity -> affinity.after(Math.min(measured, affinity.size())).cpus())
+                .orElse(List.of());
+        List<Integer> pin = settings.taskset() ? spare : List.of();
+        StubProcess started = StubProcess.start(settings.java(), settings.classpath(), settings.stubLatencyMillis(),
+                pin, settings.runDirectory().resolve("stub.log"));
+        stub = started;
+        console.printf("parbench run: Wikipedia stub at %s (pid %d, %s)%n", started.url(), started.pid(),
+                pin.isEmpty() ? "unpinned: no CPU outside the measured ones" : "CPUs " + new CpuAffinity(pin).toList());
+        StubCapacity capacity = measureCapacity(started.url());
+        console.printf("parbench run: stub capacity %s%n", capacity.summary());
+        return new RunManifest.Stub("external", started.url(), settings.stubLatencyMillis(),
+                capacity.requestsPerSecond(), pin.isEmpty() ? null : new CpuAffinity(pin).toList(),
+                capacity.summary());
+    }
+
+    /** Loads the stub from this JVM before any benchmark runs: its capacity, for the 25 % rule. */
+    private static StubCapacity measureCapacity(String url) throws IOException {
+        try {
+            return StubLoadDriver.measure(url, CAPACITY_IN_FLIGHT, CAPACITY_WARMUP, CAPACITY_WINDOW,
+                    StubLoadDriver.DEFAULT_MAX_REQUESTS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while measuring the stub's capacity at " + url, e);
+        }
+    }
+
+    private List<String> stubArguments() {
+        StubProcess running = stub;
+        if (running == null) {
+            return List.of();
+        }
+        return List.of("-Dparbench.stub.url=" + running.url(),
+                "-Dparbench.stub.latencyMillis=" + settings.stubLatencyMillis());
+    }
+
+    private RunManifest initialManifest(Instant started) {
+        Path repository = Path.of("").toAbsolutePath();
+        return new RunManifest(
+                Optional.ofNullable(Sweep.class.getPackage().getImplementationVersion()).orElse("0.1.0-SNAPSHOT"),
+                MachineFacts.git(repository),
+                started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                null,
+                MachineFacts.host(),
+                MachineFacts.os(),
+                MachineFacts.cpu(),
+                MachineFacts.memoryBytes(),
+                MachineFacts.jdk(),
+                List.of("-XX:ActiveProcessorCount=<cores>"),
+                Version.getPlainVersion(),
+                settings.profile().profileName(),
+                new RunManifest.Parameters(settings.include(), settings.jmhOptions()),
+                RunManifest.Stub.none(),
+                List.of());
+    }
+
+    private void writeManifest(RunManifest manifest) throws IOException {
+        manifest.write(settings.runDirectory().resolve("manifest.json"));
+    }
+
+    private void pointLatestLink() throws IOException {
+        Path link = settings.latestLink();
+        if (link == null) {
+            return;
+        }
+        Path temp = link.resolveSibling(".latest.partial");
+        Files.deleteIfExists(temp);
+        Files.createSymbolicLink(temp, link.getParent().relativize(settings.runDirectory().toAbsolutePath()));
+        AtomicFile.publish(temp, link);
+    }
+
+    static String format(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+}
