@@ -26,6 +26,7 @@ if __name__ == "__main__":
         print(f"parbench python: {sys.executable} lacks {', '.join(missing)}; "
               f"install with: apt-get install {' '.join(missing)}", file=sys.stderr)
         sys.exit(2)
+    sys.dont_write_bytecode = True  # leave no __pycache__ in the checkout
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from parbench_py.cli import main
     sys.exit(main())

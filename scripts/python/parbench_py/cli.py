@@ -12,6 +12,7 @@ Exit codes: 0 done, 1 a point failed (wrong output or error; the others are stil
 
 import argparse
 import datetime
+import functools
 import multiprocessing
 import os
 import re
@@ -22,7 +23,7 @@ from . import jmh_json, models, workloads
 from .measurement import measure
 from .profiles import PROFILES
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 PARBENCH = os.path.join(ROOT, "scripts", "parbench")
 
 
@@ -135,35 +136,41 @@ def run_core_count(cores, profile, include, stubs, out):
     results, failed = [], 0
     print(f"[cores {cores}] affinity {sorted(affinity)}, os.cpu_count() {cpu_count}, profile {profile.name}",
           flush=True)
+    from tqdm import tqdm  # the article's progress bar, over the points, when stderr is a terminal
+    say = functools.partial(tqdm.write, file=sys.stdout)
+    todo = tqdm(list(points(profile, include)), desc=f"cores {cores}", unit="point", file=sys.stderr,
+                disable=not sys.stderr.isatty(), leave=False)
     try:
-        for make_workload, model_name, parallelism in points(profile, include):
-            workload = make_workload(stubs)
-            params = {"model": model_name, "parallelism": str(parallelism), **workload.params}
-            label = f"[cores {cores}] {workload.benchmark.split('.')[-2]} " + \
-                    " ".join(f"{k}={v}" for k, v in params.items())
+        for benchmark, make_workload, model_name, parallelism in todo:
+            label = f"[cores {cores}] {benchmark.split('.')[-2]} model={model_name} parallelism={parallelism}"
             try:
+                workload = make_workload(stubs)
+                params = {"model": model_name, "parallelism": str(parallelism), **workload.params}
+                label = f"[cores {cores}] {benchmark.split('.')[-2]} " + \
+                    " ".join(f"{k}={v}" for k, v in params.items())
                 with models.create(model_name, parallelism) as model:
                     raw = measure(model, workload, profile.settings)
             except (KeyboardInterrupt, SystemExit):
                 raise
             except Exception as e:  # the point fails, the sweep goes on, the exit code says so
                 failed += 1
-                print(f"{label}: FAILED: {e}", flush=True)
+                say(f"{label}: FAILED: {e}")
                 continue
             entry = jmh_json.result(workload.benchmark, params, profile.settings, runtime, [raw], workload.unit)
             results.append(entry)
             metric = entry["primaryMetric"]
             error = metric["scoreError"]
-            print(f"{label}: {metric['score']:.3f}" + ("" if error != error else f" ± {error:.3f}")
-                  + f" {workload.unit}", flush=True)
+            say(f"{label}: {metric['score']:.3f}" + ("" if error != error else f" ± {error:.3f}")
+                + f" {workload.unit}")
     finally:
+        todo.close()
         jmh_json.write_atomically(path, results)
         print(f"[cores {cores}] wrote {len(results)} point(s) to {path}", flush=True)
     return failed
 
 
 def points(profile, include):
-    """(workload factory, model name, parallelism) for every point of the profile, in order."""
+    """(benchmark, workload factory, model name, parallelism) for every point of the profile, in order."""
     def wanted(benchmark, model):
         return include is None or include.search(benchmark) or include.search(model)
 
@@ -185,7 +192,7 @@ def points(profile, include):
             if not wanted(benchmark, name):
                 continue
             for parallelism in (profile.parallelism if name != "py-sequential" else (1,)):
-                yield factory, name, parallelism
+                yield benchmark, factory, name, parallelism
 
 
 def _cached(make):
@@ -210,14 +217,21 @@ class StubPool:
             return workloads.wiki_workload(tasks, self._url, self._latency if self._latency is not None
                                            else latency_millis)
         if latency_millis not in self._started:
-            from .stub import StubProcess
-            self._started[latency_millis] = StubProcess(PARBENCH, latency_millis)
-            print(f"Wikipedia stub ({latency_millis} ms) at {self._started[latency_millis].url}", flush=True)
+            from .stub import StubError, StubProcess
+            try:
+                stub = StubProcess(PARBENCH, latency_millis)
+                print(f"Wikipedia stub ({latency_millis} ms) at {stub.url}", flush=True)
+            except StubError as e:
+                stub = e  # every wiki point at this latency fails alike, without retrying
+            self._started[latency_millis] = stub
+        if isinstance(self._started[latency_millis], Exception):
+            raise self._started[latency_millis]
         return workloads.wiki_workload(tasks, self._started[latency_millis].url, latency_millis)
 
     def close(self):
         for stub in self._started.values():
-            stub.close()
+            if not isinstance(stub, Exception):
+                stub.close()
         self._started.clear()
 
 

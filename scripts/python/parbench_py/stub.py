@@ -18,9 +18,12 @@ class StubProcess:
 
     def __init__(self, parbench_script, latency_millis, start_timeout_s=300):
         self.latency_millis = latency_millis
-        self._process = subprocess.Popen(
-            [parbench_script, "stub", "--port", "0", "--latency-ms", str(latency_millis)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=None, text=True)
+        command = [parbench_script, "stub", "--port", "0", "--latency-ms", str(latency_millis)]
+        try:
+            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                             stderr=None, text=True)
+        except OSError as e:
+            raise StubError(f"cannot start '{' '.join(command)}': {e}") from e
         self.url = None
         timer = threading.Timer(start_timeout_s, self._process.kill)
         timer.start()
