@@ -25,6 +25,7 @@ class StubProcess:
         except OSError as e:
             raise StubError(f"cannot start '{' '.join(command)}': {e}") from e
         self.url = None
+        self._drain = None
         timer = threading.Timer(start_timeout_s, self._process.kill)
         timer.start()
         try:
@@ -42,7 +43,12 @@ class StubProcess:
             raise StubError(f"'{parbench_script} stub' exited without saying where it listens "
                             f"(exit {self._process.returncode}): {' | '.join(lines[-5:])}")
         # keep reading so the stub never blocks on a full pipe
-        threading.Thread(target=self._process.stdout.read, daemon=True).start()
+        self._drain = threading.Thread(target=self._read_to_end, daemon=True)
+        self._drain.start()
+
+    def _read_to_end(self):
+        with self._process.stdout as lines:
+            lines.read()
 
     def close(self):
         if self._process.poll() is None:
@@ -52,6 +58,10 @@ class StubProcess:
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+        if self._drain is not None:
+            self._drain.join(timeout=5)
+        else:
+            self._process.stdout.close()
 
     def __enter__(self):
         return self
