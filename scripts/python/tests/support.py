@@ -40,6 +40,12 @@ def children_of(pid):
     return found
 
 
+def workers_of(pid):
+    """Children of ``pid`` other than the resource trackers that multiprocessing and loky start
+    once and keep for as long as their parent lives."""
+    return {child: cmd for child, cmd in children_of(pid).items() if "resource_tracker" not in cmd}
+
+
 def processes_with_env(marker):
     """Live processes whose environment holds ``marker`` (e.g. ``RUN_ID=...``), from /proc."""
     needle = marker.encode()

@@ -5,11 +5,6 @@ import support
 from parbench_py import models, workloads
 
 
-def _workers_alive():
-    """Children of this process other than the resource trackers, which live as long as it."""
-    return {pid: cmd for pid, cmd in support.children_of(os.getpid()).items() if "resource_tracker" not in cmd}
-
-
 class EveryModelGivesTheSequentialOutputsTest(unittest.TestCase):
     """Same inputs -> identical outputs, in input order, under every model (the design's contract)."""
 
@@ -47,7 +42,7 @@ class ModelLifecycleTest(unittest.TestCase):
             with self.subTest(model=name):
                 with models.create(name, 2) as model:
                     model.run(workload.task, workload.inputs)
-                self.assertEqual(_workers_alive(), {})
+                self.assertEqual(support.workers_of(os.getpid()), {})
 
     def test_killing_a_model_leaves_no_worker_process(self):
         workload = workloads.sleep_workload(4, 10)
@@ -56,7 +51,7 @@ class ModelLifecycleTest(unittest.TestCase):
                 model = models.create(name, 2)
                 model.run(workload.task, workload.inputs)
                 model.kill()
-                self.assertEqual(_workers_alive(), {})
+                self.assertEqual(support.workers_of(os.getpid()), {})
 
     def test_minus_one_means_every_usable_cpu(self):
         self.assertEqual(models.resolve_parallelism(-1), len(os.sched_getaffinity(0)))

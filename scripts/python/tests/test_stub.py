@@ -28,9 +28,9 @@ class StubProcessTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as directory:
             stub = StubProcess(_script(directory, FAKE), 50)
             self.assertEqual(stub.url, "http://127.0.0.1:4321")
-            self.assertTrue(support.children_of(os.getpid()))
+            self.assertTrue(support.workers_of(os.getpid()))
             stub.close()
-        self.assertEqual(support.children_of(os.getpid()), {})
+        self.assertEqual(support.workers_of(os.getpid()), {})
 
     def test_a_stub_that_exits_without_listening_is_an_error_with_its_last_lines(self):
         with tempfile.TemporaryDirectory() as directory:
