@@ -1,0 +1,291 @@
+"""``scripts/parbench python``: the article's approaches on parbench's workloads, as JMH JSON.
+
+    scripts/parbench python [--profile smoke|quick|full] [--cores 1,2] [--include REGEX]
+                            [--out DIR] [--stub-url URL [--stub-latency-ms D]]
+    scripts/parbench python outputs --workload cpu --tasks 10 --work 1000 [--model py-...]
+
+For each core count c the process pins itself to c CPUs (``os.sched_setaffinity``) before it
+creates any pool, so worker processes inherit the affinity, and writes ``python-cores-<c>.json``.
+Exit codes: 0 done, 1 a point failed (wrong output or error; the others are still written),
+2 bad input, 130 interrupted (what finished is written, no worker is left running).
+"""
+
+import argparse
+import datetime
+import functools
+import multiprocessing
+import os
+import re
+import socket
+import sys
+
+from . import jmh_json, models, workloads
+from .measurement import measure
+from .profiles import PROFILES
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+PARBENCH = os.path.join(ROOT, "scripts", "parbench")
+
+
+class UsageError(Exception):
+    """A user mistake: printed as one line, exit 2."""
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["outputs"]:
+            return outputs_command(argv[1:])
+        return run_command(argv)
+    except UsageError as e:
+        print(f"parbench python: {e}", file=sys.stderr)
+        return 2
+
+
+# ---------------------------------------------------------------------------------------------
+# outputs: one batch, printed one output per line, for the Java parity test
+
+def outputs_command(argv):
+    parser = _parser("outputs", "Run one batch and print its outputs, one per line (pairs as x,y).")
+    parser.add_argument("--workload", required=True, choices=("sleep", "cpu", "noop", "wiki"))
+    parser.add_argument("--tasks", type=int, default=10)
+    parser.add_argument("--inputs", help="cpu only: comma-separated seeds (signed 64-bit) instead of 1..tasks")
+    parser.add_argument("--work", type=int, default=1000, help="cpu: steps per task")
+    parser.add_argument("--task-millis", type=int, default=0, help="sleep: milliseconds per task")
+    parser.add_argument("--stub-url", help="wiki: the stub's base URL")
+    parser.add_argument("--expected", action="store_true", help="print the expected outputs, run nothing")
+    parser.add_argument("--model", default="py-sequential", choices=list(models.MODELS))
+    parser.add_argument("--parallelism", type=int, default=2)
+    args = parser.parse_args(argv)
+    if args.tasks < 0:
+        raise UsageError(f"--tasks must be zero or more, was {args.tasks}")
+    if args.workload == "sleep":
+        workload = workloads.sleep_workload(args.tasks, args.task_millis)
+    elif args.workload == "cpu":
+        seeds = _parse_seeds(args.inputs) if args.inputs else None
+        workload = workloads.cpu_workload(args.tasks, args.work, seeds)
+    elif args.workload == "noop":
+        workload = workloads.noop_workload(args.tasks)
+    else:
+        if not args.stub_url:
+            raise UsageError("--workload wiki needs --stub-url URL")
+        workload = workloads.wiki_workload(args.tasks, args.stub_url, latency_millis=0)
+    if args.expected:
+        results = workload.expected
+    else:
+        with models.create(args.model, args.parallelism) as model:
+            results = model.run(workload.task, workload.inputs)
+    sys.stdout.write("".join(workloads.format_output(r) + "\n" for r in results))
+    return 0
+
+
+def _parse_seeds(text):
+    try:
+        return [int(s) for s in text.split(",")]
+    except ValueError:
+        raise UsageError(f"--inputs must be comma-separated whole numbers, was '{text}'") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# run: the measurements
+
+def run_command(argv):
+    parser = _parser(None, "Measure the article's Python approaches (py-*) on parbench's workloads "
+                           "and write JMH-format JSON, one file per core count.")
+    parser.add_argument("--profile", default="quick", choices=list(PROFILES))
+    parser.add_argument("--cores", help="comma-separated core counts (default: 1, 2, 4, ... and all usable)")
+    parser.add_argument("--include", help="regex searched in the benchmark and model names (e.g. Cpu, py-mp-)")
+    parser.add_argument("--out", help="run directory (default: results/<yyyyMMdd-HHmmss>-<host>/)")
+    parser.add_argument("--stub-url", help="a running Wikipedia stub; otherwise 'scripts/parbench stub' is started")
+    parser.add_argument("--stub-latency-ms", type=int,
+                        help="latency of the stub at --stub-url (default: the profile's)")
+    args = parser.parse_args(argv)
+
+    profile = PROFILES[args.profile]
+    usable = sorted(os.sched_getaffinity(0))
+    cores = _parse_cores(args.cores, usable)
+    include = _compile(args.include)
+    out = args.out or os.path.join(ROOT, "results", datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+                                   + "-" + socket.gethostname().split(".")[0])
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise UsageError(f"--out {out} exists and is not a directory")
+    os.makedirs(out, exist_ok=True)
+
+    stubs = StubPool(args.stub_url, args.stub_latency_ms)
+    failed = 0
+    try:
+        for c in cores:
+            os.sched_setaffinity(0, usable[:c])
+            failed += run_core_count(c, profile, include, stubs, out)
+    except KeyboardInterrupt:
+        print("parbench python: interrupted; what finished is written in " + out, file=sys.stderr)
+        return 130
+    finally:
+        os.sched_setaffinity(0, usable)
+        stubs.close()
+        stop_leftover_workers()
+    print(f"parbench python: results in {out}" + (f"; {failed} point(s) FAILED" if failed else ""))
+    return 1 if failed else 0
+
+
+def run_core_count(cores, profile, include, stubs, out):
+    """Measures every point at ``cores`` CPUs; writes the JSON even when interrupted."""
+    affinity, cpu_count = os.sched_getaffinity(0), os.cpu_count()
+    runtime = jmh_json.runtime_description(affinity, cpu_count)
+    path = os.path.join(out, f"python-cores-{cores}.json")
+    results, failed = [], 0
+    print(f"[cores {cores}] affinity {sorted(affinity)}, os.cpu_count() {cpu_count}, profile {profile.name}",
+          flush=True)
+    from tqdm import tqdm  # the article's progress bar, over the points, when stderr is a terminal
+    say = functools.partial(tqdm.write, file=sys.stdout)
+    todo = tqdm(list(points(profile, include)), desc=f"cores {cores}", unit="point", file=sys.stderr,
+                disable=not sys.stderr.isatty(), leave=False)
+    try:
+        for benchmark, make_workload, model_name, parallelism in todo:
+            label = f"[cores {cores}] {benchmark.split('.')[-2]} model={model_name} parallelism={parallelism}"
+            try:
+                workload = make_workload(stubs)
+                params = {"model": model_name, "parallelism": str(parallelism), **workload.params}
+                label = f"[cores {cores}] {benchmark.split('.')[-2]} " + \
+                    " ".join(f"{k}={v}" for k, v in params.items())
+                with models.create(model_name, parallelism) as model:
+                    raw = measure(model, workload, profile.settings)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as e:  # the point fails, the sweep goes on, the exit code says so
+                failed += 1
+                say(f"{label}: FAILED: {e}")
+                continue
+            entry = jmh_json.result(workload.benchmark, params, profile.settings, runtime, [raw], workload.unit)
+            results.append(entry)
+            metric = entry["primaryMetric"]
+            error = metric["scoreError"]
+            say(f"{label}: {metric['score']:.3f}" + ("" if error != error else f" ± {error:.3f}")
+                + f" {workload.unit}")
+    finally:
+        todo.close()
+        jmh_json.write_atomically(path, results)
+        print(f"[cores {cores}] wrote {len(results)} point(s) to {path}", flush=True)
+    return failed
+
+
+def points(profile, include):
+    """(benchmark, workload factory, model name, parallelism) for every point of the profile, in order."""
+    def wanted(benchmark, model):
+        return include is None or include.search(benchmark) or include.search(model)
+
+    factories = []
+    for tasks, task_millis in profile.sleep:
+        factories.append((lambda stubs, t=tasks, m=task_millis: workloads.sleep_workload(t, m),
+                          "parbench.bench.SleepBenchmark.run"))
+    for tasks, work in profile.cpu:
+        factories.append((_cached(lambda t=tasks, w=work: workloads.cpu_workload(t, w)),
+                          "parbench.bench.CpuBenchmark.run"))
+    for tasks, latency in profile.wiki:
+        factories.append((lambda stubs, t=tasks, l=latency: stubs.workload(t, l),
+                          "parbench.bench.WikiBenchmark.run"))
+    for tasks in profile.noop:
+        factories.append((lambda stubs, t=tasks: workloads.noop_workload(t),
+                          "parbench.bench.DispatchBenchmark.run"))
+    for factory, benchmark in factories:
+        for name, model_type in models.MODELS.items():
+            if not wanted(benchmark, name):
+                continue
+            for parallelism in (profile.parallelism if name != "py-sequential" else (1,)):
+                yield benchmark, factory, name, parallelism
+
+
+def _cached(make):
+    cache = []
+
+    def factory(stubs):
+        if not cache:
+            cache.append(make())
+        return cache[0]
+    return factory
+
+
+class StubPool:
+    """The Wikipedia stubs of a run: the one at ``--stub-url``, or one started per latency."""
+
+    def __init__(self, url, latency_millis):
+        self._url, self._latency = url, latency_millis
+        self._started = {}
+
+    def workload(self, tasks, latency_millis):
+        if self._url:
+            return workloads.wiki_workload(tasks, self._url, self._latency if self._latency is not None
+                                           else latency_millis)
+        if latency_millis not in self._started:
+            from .stub import StubError, StubProcess
+            try:
+                stub = StubProcess(PARBENCH, latency_millis)
+                print(f"Wikipedia stub ({latency_millis} ms) at {stub.url}", flush=True)
+            except StubError as e:
+                stub = e  # every wiki point at this latency fails alike, without retrying
+            self._started[latency_millis] = stub
+        if isinstance(self._started[latency_millis], Exception):
+            raise self._started[latency_millis]
+        return workloads.wiki_workload(tasks, self._started[latency_millis].url, latency_millis)
+
+    def close(self):
+        for stub in self._started.values():
+            if not isinstance(stub, Exception):
+                stub.close()
+        self._started.clear()
+
+
+def stop_leftover_workers():
+    """Kills whatever an interrupted model could not stop: pool children and loky's workers."""
+    try:
+        from joblib.externals.loky import reusable_executor
+        executor = getattr(reusable_executor, "_executor", None)
+        if executor is not None:
+            executor.shutdown(wait=True, kill_workers=True)
+    except ImportError:
+        pass
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join(5)
+        if child.is_alive():
+            child.kill()
+            child.join()
+
+
+def _parse_cores(text, usable):
+    if text is None:
+        counts, c = [], 1
+        while c < len(usable):
+            counts.append(c)
+            c *= 2
+        return counts + [len(usable)]
+    try:
+        counts = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise UsageError(f"--cores must be comma-separated whole numbers, was '{text}'") from None
+    if not counts:
+        raise UsageError("--cores names no core count")
+    for c in counts:
+        if c < 1 or c > len(usable):
+            raise UsageError(f"--cores {c} is outside 1..{len(usable)}, the CPUs this process may use "
+                             f"({','.join(map(str, usable))})")
+    return counts
+
+
+def _compile(regex):
+    if regex is None:
+        return None
+    try:
+        return re.compile(regex)
+    except re.error as e:
+        raise UsageError(f"--include '{regex}' is not a regular expression: {e}") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(message)
+
+
+def _parser(command, description):
+    prog = "scripts/parbench python" + (f" {command}" if command else "")
+    return _Parser(prog=prog, description=description)

@@ -1,0 +1,115 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import unittest
+import uuid
+
+import support
+
+
+class MissingLibraryTest(unittest.TestCase):
+
+    def test_a_missing_library_gives_the_install_line_and_exit_2(self):
+        with tempfile.TemporaryDirectory() as shim:
+            # a 'joblib' that cannot be imported hides the real one
+            os.makedirs(os.path.join(shim, "joblib"))
+            with open(os.path.join(shim, "joblib", "__init__.py"), "w") as f:
+                f.write("raise ImportError('hidden by the test')\n")
+            env = dict(os.environ, PYTHONPATH=shim)
+            done = support.run_cli("--profile", "smoke", env=env)
+        self.assertEqual(done.returncode, 2, done.stderr)
+        self.assertEqual(done.stdout, "")
+        self.assertEqual(done.stderr.count("\n"), 1, done.stderr)
+        self.assertIn("lacks python3-joblib; install with: apt-get install python3-joblib", done.stderr)
+
+
+class BadInputTest(unittest.TestCase):
+
+    def test_more_cores_than_usable_is_one_line_and_exit_2(self):
+        too_many = len(os.sched_getaffinity(0)) + 1
+        done = support.run_cli("--cores", str(too_many))
+        self.assertEqual(done.returncode, 2)
+        self.assertRegex(done.stderr, rf"^parbench python: --cores {too_many} is outside 1\.\.\d+, .*\n$")
+
+    def test_unknown_profile_is_one_line_and_exit_2(self):
+        done = support.run_cli("--profile", "huge")
+        self.assertEqual(done.returncode, 2)
+        self.assertEqual(done.stderr.count("\n"), 1, done.stderr)
+        self.assertIn("huge", done.stderr)
+
+
+class OutputsCommandTest(unittest.TestCase):
+
+    def test_prints_one_output_per_line(self):
+        done = support.run_cli("outputs", "--workload", "sleep", "--tasks", "3", "--model", "py-thread-pool")
+        self.assertEqual((done.returncode, done.stdout), (0, "1,2\n2,2\n3,2\n"), done.stderr)
+
+
+class RunTest(unittest.TestCase):
+    """A real run on one core: the JSON it writes, and no process left behind."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.out = tempfile.mkdtemp()
+        cls.marker = "PARBENCH_TEST_RUN=" + uuid.uuid4().hex
+        env = dict(os.environ, **dict([cls.marker.split("=", 1)]))
+        cls.done = support.run_cli("--profile", "smoke", "--cores", "1", "--include", "Dispatch",
+                                   "--out", cls.out, env=env)
+
+    def test_exits_0_and_prints_a_line_per_point(self):
+        self.assertEqual(self.done.returncode, 0, self.done.stdout + self.done.stderr)
+        self.assertEqual(self.done.stdout.count(" us/op\n"), 9, self.done.stdout)
+
+    def test_writes_jmh_json_for_the_core_count(self):
+        self.assertEqual(sorted(os.listdir(self.out)), ["python-cores-1.json"])
+        with open(os.path.join(self.out, "python-cores-1.json")) as f:
+            results = json.load(f)
+        self.assertEqual(sorted(r["params"]["model"] for r in results), sorted(support_models()))
+        for r in results:
+            self.assertEqual(r["benchmark"], "parbench.bench.DispatchBenchmark.run")
+            self.assertEqual(r["mode"], "avgt")
+            self.assertEqual(r["primaryMetric"]["scoreUnit"], "us/op")
+            self.assertEqual(len(r["primaryMetric"]["rawData"]), 1)
+            self.assertGreater(r["primaryMetric"]["score"], 0)
+            self.assertIn("sched_getaffinity=" + str(min(os.sched_getaffinity(0))), r["jvmArgs"])
+            self.assertEqual(set(r["params"]), {"model", "parallelism", "tasks"})
+
+    def test_no_process_of_the_run_outlives_it(self):
+        self.assertEqual(support.processes_with_env(self.marker), [])
+
+
+class InterruptTest(unittest.TestCase):
+
+    def test_ctrl_c_writes_what_finished_exits_130_and_leaves_no_worker(self):
+        out = tempfile.mkdtemp()
+        marker = "PARBENCH_TEST_RUN=" + uuid.uuid4().hex
+        env = dict(os.environ, **dict([marker.split("=", 1)]))
+        process = subprocess.Popen(
+            [sys.executable, support.LAUNCHER, "--profile", "quick", "--cores", "1",
+             "--include", "Sleep", "--out", out], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, env=env)
+        # the next point is py-process-pool starting its workers: any moment is a valid interrupt
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if "py-thread-pool-as-completed" in line and "parallelism=8" in line:
+                break
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=120)
+        self.assertEqual(process.returncode, 130, "".join(lines) + stdout + stderr)
+        self.assertIn("interrupted", stderr)
+        with open(os.path.join(out, "python-cores-1.json")) as f:
+            self.assertGreaterEqual(len(json.load(f)), 1)
+        self.assertEqual(support.processes_with_env(marker), [])
+
+
+def support_models():
+    from parbench_py import models
+    return list(models.MODELS)
+
+
+if __name__ == "__main__":
+    unittest.main()
