@@ -135,11 +135,10 @@ public record StartupArchive(Kind kind, Path file) {
                     stdin.flush();
                     stdout.readLine();
                 }
-                stdin.close();
-                if (!trainer.waitFor(5, TimeUnit.MINUTES)) {
-                    trainer.destroyForcibly().waitFor();
-                    throw new IllegalStateException("training the " + kind + " archive " + file + " took over 5 minutes");
-                }
+            } // closing stdin tells the trainer to exit, which is when it writes the archive
+            if (!trainer.waitFor(5, TimeUnit.MINUTES)) {
+                trainer.destroyForcibly().waitFor();
+                throw new IllegalStateException("training the " + kind + " archive " + file + " took over 5 minutes");
             }
             if (trainer.exitValue() != 0 || !Files.isRegularFile(file)) {
                 throw new IllegalStateException("training the " + kind + " archive " + file + " failed: exit status "
