@@ -44,6 +44,23 @@ public record Row(
         return parbench.report.jmh.TimeUnits.kind(metric.unit()) == parbench.report.jmh.TimeUnits.Kind.TIME_PER_OP;
     }
 
+    /**
+     * The requests per second this I/O batch asked of the stub: {@code tasks} checks per batch time. Null for
+     * other workloads, or where {@code tasks} or a time-per-op score is missing.
+     */
+    public Double requestsPerSecond() {
+        if (kind != WorkloadKind.IO || !isTimePerOp() || !(metric.score() > 0)) {
+            return null;
+        }
+        return result.param("tasks").map(tasks -> {
+            try {
+                return Double.parseDouble(tasks) * 1000 / metric.score();
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
     public Double peakInFlight() {
         Metric peak = result.secondaryMetrics().get("peakInFlight");
         return peak == null ? null : peak.score();

@@ -22,7 +22,10 @@ public final class SpeedupTable {
 
     /** Models whose concurrency is the task count, whatever {@code parallelism} says. */
     private static final Set<String> UNBOUNDED = Set.of("thread-per-task", "virtual-threads");
-    /** Models that run on the common pool, sized by the core count whatever {@code parallelism} says. */
+    /**
+     * Models that run on the common pool, sized by the JVM whatever {@code parallelism} says: the pool has
+     * {@code max(cores - 1, 1)} workers, and a parallel stream's caller works beside them.
+     */
     private static final Set<String> CORE_BOUND = Set.of("common-pool", "parallel-stream");
     public static final String BASELINE = "sequential";
 
@@ -131,12 +134,18 @@ public final class SpeedupTable {
             return tasks;
         }
         if (CORE_BOUND.contains(model) && row.cores() != null) {
-            return tasks == null ? row.cores() : Math.min(row.cores(), tasks);
+            int threads = commonPoolParallelism(row.cores()) + (model.equals("parallel-stream") ? 1 : 0);
+            return tasks == null ? threads : Math.min(threads, tasks);
         }
         if (row.parallelism() == null) {
             return row.cores();
         }
         return tasks == null ? row.parallelism() : Math.min(row.parallelism(), tasks);
+    }
+
+    /** {@code ForkJoinPool.commonPool()}'s parallelism on a JVM that sees {@code cores} processors. */
+    static int commonPoolParallelism(int cores) {
+        return Math.max(cores - 1, 1);
     }
 
     private static Double perWave(Integer tasks, Integer concurrency, java.util.Optional<String> millis) {

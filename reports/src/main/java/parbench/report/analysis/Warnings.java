@@ -18,6 +18,11 @@ public final class Warnings {
     /** A confidence interval wider than this fraction of the score is flagged. */
     public static final double MAX_RELATIVE_ERROR = 0.10;
     private static final int MAX_LISTED = 12;
+    /**
+     * Above this share of the stub's measured capacity, the stub rather than the model may be what an I/O point
+     * measured.
+     */
+    public static final double MAX_STUB_LOAD = 0.25;
 
     private Warnings() {
     }
@@ -47,6 +52,7 @@ public final class Warnings {
         summarise(warnings, "Confidence interval wider than 10 % of the score", wideCi);
         summarise(warnings, "Error is NaN (JMH could not compute an interval)", nanError);
         neverParallel(table, warnings);
+        stubOverload(table, warnings);
         return List.copyOf(warnings);
     }
 
@@ -65,7 +71,9 @@ public final class Warnings {
 
     private static void neverParallel(SpeedupTable table, List<String> warnings) {
         Map<String, List<Double>> peaks = table.rows().stream()
-                .filter(r -> r.model() != null && r.peakInFlight() != null && !r.model().endsWith(SpeedupTable.BASELINE))
+                // 0 means not observed: process models run their tasks in other JVMs, out of the gauge's sight
+                .filter(r -> r.model() != null && r.peakInFlight() != null && r.peakInFlight() > 0
+                        && !r.model().endsWith(SpeedupTable.BASELINE))
                 .collect(Collectors.groupingBy(r -> r.workload() + " " + r.model(), TreeMap::new,
                         Collectors.mapping(Row::peakInFlight, Collectors.toList())));
         peaks.forEach((name, values) -> {
@@ -74,6 +82,21 @@ public final class Warnings {
                         + values.size() + " results): it ran sequentially.");
             }
         });
+    }
+
+    private static void stubOverload(SpeedupTable table, List<String> warnings) {
+        List<String> loaded = new ArrayList<>();
+        for (Row row : table.rows()) {
+            Double rate = row.requestsPerSecond();
+            Double capacity = table.inputs().get(row.input()).manifest()
+                    .map(RunManifest::stub).map(RunManifest.Stub::capacityRequestsPerSecond).orElse(null);
+            if (rate != null && capacity != null && capacity > 0 && rate > MAX_STUB_LOAD * capacity) {
+                loaded.add(String.format(Locale.ROOT, "%s (%.0f req/s, %.0f %% of %.0f)", describe(table, row), rate,
+                        100 * rate / capacity, capacity));
+            }
+        }
+        summarise(warnings, "Asked more than 25 % of the stub's measured capacity (the stub, not the model, may be "
+                + "what was measured)", loaded);
     }
 
     private static void summarise(List<String> warnings, String title, List<String> items) {

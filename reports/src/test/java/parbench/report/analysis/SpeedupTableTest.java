@@ -66,6 +66,37 @@ class SpeedupTableTest {
     }
 
     @Test
+    void commonPoolModelsRunOnCoresMinusOneWorkersAndAParallelStreamAlsoOnItsCaller() {
+        // 2 cores: the common pool has one worker; a parallel stream adds the calling thread
+        assertThat(row("SleepBenchmark.batch", "common-pool", "4", "10", 2).idealMillis()).isEqualTo(100.0);
+        assertThat(row("SleepBenchmark.batch", "parallel-stream", "4", "10", 2).idealMillis()).isEqualTo(50.0);
+        // 1 core: still one worker, never zero
+        assertThat(row("SleepBenchmark.batch", "common-pool", "4", "10", 1).idealMillis()).isEqualTo(100.0);
+    }
+
+    @Test
+    void anUnobservedPeakIsNoEvidenceOfSequentialRunning() {
+        // process models report peakInFlight 0: their tasks run in worker JVMs the gauge cannot see
+        assertThat(Warnings.of(table)).noneMatch(w -> w.contains("process-workers never had"));
+        assertThat(Warnings.of(table)).noneMatch(w -> w.contains("process-spawn never had"));
+    }
+
+    @Test
+    void ioPointsAskingMoreThanAQuarterOfTheStubsCapacityAreWarned() {
+        Row sequential = row("WikiBenchmark.batch", "sequential", "1", "100", 1);
+        Row unbounded = row("WikiBenchmark.batch", "virtual-threads", "1", "100", 1);
+        assertThat(sequential.requestsPerSecond()).isCloseTo(100 * 1000 / sequential.metric().score(), within(1e-9));
+        assertThat(sequential.requestsPerSecond()).isLessThan(0.25 * SyntheticRun.STUB_CAPACITY);
+        assertThat(unbounded.requestsPerSecond()).isGreaterThan(0.25 * SyntheticRun.STUB_CAPACITY);
+
+        assertThat(Warnings.of(table)).filteredOn(w -> w.startsWith("Asked more than 25 % of the stub's"))
+                .singleElement().satisfies(w -> {
+                    assertThat(w).contains("[model=virtual-threads,parallelism=1,latencyMillis=50,tasks=100] @1 cores (");
+                    assertThat(w).doesNotContain("model=sequential");
+                });
+    }
+
+    @Test
     void foreignJmhJsonHasNoDerivedFiguresAndNoFindings() throws BadInputException {
         SpeedupTable foreign = SpeedupTable.of(List.of(RunInput.load(Fixtures.jmh("handwritten-jmh-1.17-old-format.json"))));
 
