@@ -42,7 +42,8 @@ public final class Sweep {
     private static final int SIGINT_EXIT = 128 + 2;
     private static final int SIGTERM_EXIT = 128 + 15;
     private static final int CAPACITY_IN_FLIGHT = 256;
-    private static final Duration CAPACITY_WARMUP = Duration.ofSeconds(2);
+    /** A cold stub serves a tenth of its capacity until C2 has compiled Jetty, WireMock and OkHttp. */
+    private static final Duration CAPACITY_WARMUP = Duration.ofSeconds(10);
     private static final Duration CAPACITY_WINDOW = Duration.ofSeconds(5);
     private static final List<String> PROBE_OPTIONS = List.of("-f", "1", "-wi", "0", "-i", "1", "-r", "10ms");
 

@@ -33,7 +33,7 @@ public enum SweepProfile {
      * minutes for 160 points, hence p = 2 only (80 points), one warm-up and 200 ms windows.
      */
     QUICK(1, 1, 5, Duration.ofMillis(300), Duration.ofMillis(200),
-            Map.of("parallelism", "2"), 10, false),
+            Map.of("parallelism", "2"), 50, false),
     /** Three forks, the benchmarks' own grids, the stub at the benchmarks' default latency. */
     FULL(3, 5, 10, Duration.ofSeconds(1), Duration.ofSeconds(1),
             Map.of(), 50, true);
