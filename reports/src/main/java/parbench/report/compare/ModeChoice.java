@@ -39,21 +39,28 @@ public record ModeChoice(HardwareMode mode, String reason, Optional<String> warn
         }
         List<RunInput> all = new ArrayList<>(baseline);
         all.addAll(candidate);
-        List<String> unknown = new ArrayList<>();
+        Set<String> noManifest = new LinkedHashSet<>();
+        Set<String> incomplete = new LinkedHashSet<>();
         for (RunInput input : all) {
             Optional<RunManifest> m = input.manifest();
             if (m.isEmpty()) {
-                unknown.add(input.source() + " has no manifest (plain JMH JSON)");
+                noManifest.add(input.source().toString());
             } else if (cpuModel(m.get()) == null || logicalCores(m.get()) == null || jdk(m.get()) == null) {
-                unknown.add(input.source() + "/manifest.json lacks CPU model, logical cores or JDK version");
+                incomplete.add(input.source().toString());
             }
         }
-        if (!unknown.isEmpty()) {
-            String why = String.join("; ", unknown);
-            return new ModeChoice(HardwareMode.SAME_HARDWARE,
-                    "auto: " + why + ", so the hardware cannot be checked; assuming the same machine",
-                    Optional.of("the hardware could not be checked (" + why + "): absolute scores are compared as if"
-                            + " both sides ran on the same machine"));
+        if (!noManifest.isEmpty() || !incomplete.isEmpty()) {
+            List<String> why = new ArrayList<>();
+            if (!noManifest.isEmpty()) {
+                why.add("no manifest for " + String.join(", ", noManifest) + " (plain JMH JSON)");
+            }
+            if (!incomplete.isEmpty()) {
+                why.add("the manifest of " + String.join(", ", incomplete) + " lacks CPU model, logical cores or JDK");
+            }
+            return new ModeChoice(HardwareMode.SAME_HARDWARE, "auto: " + String.join("; ", why)
+                    + ", so the hardware cannot be checked; assuming the same machine",
+                    Optional.of("hardware not checked: absolute scores are compared as if both sides ran on the same"
+                            + " machine"));
         }
         List<RunManifest> manifests = all.stream().map(i -> i.manifest().orElseThrow()).toList();
         List<String> differences = new ArrayList<>();
