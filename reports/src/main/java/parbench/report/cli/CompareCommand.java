@@ -17,6 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code parbench compare BASELINE CANDIDATE [--threshold 5%] [--alpha 0.01] [--mode auto|same-hardware|cross-hardware]
@@ -122,8 +126,14 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Thresholds thresholds = thresholdsFile == null ? Thresholds.uniform(threshold)
                 : Thresholds.read(thresholdsFile, threshold);
-        List<RunInput> before = load(baselineRuns);
-        List<RunInput> after = load(candidateRuns);
+        List<RunInput> before;
+        List<RunInput> after;
+        // The two sides are read at once: parsing the JSON is most of a large comparison's time.
+        try (ExecutorService readers = Executors.newFixedThreadPool(2)) {
+            Future<List<RunInput>> candidateLoad = readers.submit(() -> load(candidateRuns));
+            before = load(baselineRuns);
+            after = result(candidateLoad);
+        }
 
         RunComparison comparison = RunComparison.of(before, after, mode, alpha, thresholds);
 
@@ -142,6 +152,20 @@ public final class CompareCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static List<RunInput> result(Future<List<RunInput>> load) throws BadInputException {
+        try {
+            return load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the candidate runs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw new IllegalStateException("reading the candidate runs", e.getCause());
+        }
     }
 
     private static List<RunInput> load(List<Path> paths) throws BadInputException {

@@ -29,8 +29,18 @@ public record Change(double ratio, double low, double high, double p) {
 
     /** Compares {@code candidate} with {@code baseline}; both need at least one sample each. */
     public static Change between(Samples baseline, Samples candidate, double alpha) {
+        return between(baseline, candidate, new MannWhitneyUTest(), z(alpha));
+    }
+
+    /** The standard normal quantile {@code 1 − alpha/2}: the intervals' half-width in standard errors. */
+    static double z(double alpha) {
+        return NORMAL.inverseCumulativeProbability(1 - alpha / 2);
+    }
+
+    /** {@link #between(Samples, Samples, double)} with the test and {@code z} made once per comparison. */
+    static Change between(Samples baseline, Samples candidate, MannWhitneyUTest test, double z) {
         double ratio = candidate.median() / baseline.median();
-        double p = new MannWhitneyUTest().mannWhitneyUTest(baseline.sortedView(), candidate.sortedView());
+        double p = test.mannWhitneyUTest(baseline.sortedView(), candidate.sortedView());
         double[] b = logs(baseline.quantiles(MAX_PAIRWISE_SIDE));
         double[] c = logs(candidate.quantiles(MAX_PAIRWISE_SIDE));
         int n = b.length;
@@ -43,7 +53,6 @@ public record Change(double ratio, double low, double high, double p) {
             }
         }
         Arrays.sort(differences);
-        double z = NORMAL.inverseCumulativeProbability(1 - alpha / 2);
         long total = (long) n * m;
         int rank = (int) Math.floor(total / 2.0 - z * Math.sqrt(total * (n + m + 1) / 12.0));
         rank = Math.max(1, rank);

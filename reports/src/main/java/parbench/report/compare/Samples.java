@@ -25,7 +25,15 @@ public final class Samples {
     private final double[] sorted;
 
     private Samples(double[] values) {
-        this.sorted = Arrays.stream(values).filter(v -> Double.isFinite(v) && v > 0).sorted().toArray();
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v) && v > 0) {
+                values[n++] = v;
+            }
+        }
+        double[] kept = n == values.length ? values : Arrays.copyOf(values, n);
+        Arrays.sort(kept);
+        this.sorted = kept;
     }
 
     public static Samples of(double... values) {
@@ -34,7 +42,20 @@ public final class Samples {
 
     /** Pools several sample sets into one (repeated keys in a file, several runs on a side). */
     public static Samples pool(List<Samples> parts) {
-        return new Samples(parts.stream().flatMapToDouble(s -> Arrays.stream(s.sorted)).toArray());
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int n = 0;
+        for (Samples part : parts) {
+            n += part.sorted.length;
+        }
+        double[] all = new double[n];
+        int at = 0;
+        for (Samples part : parts) {
+            System.arraycopy(part.sorted, 0, all, at, part.sorted.length);
+            at += part.sorted.length;
+        }
+        return new Samples(all);
     }
 
     /** The samples of {@code metric}, converted to the normalised unit ({@link TimeUnits#normalised}). */
@@ -45,7 +66,18 @@ public final class Samples {
         if (!metric.rawDataHistogram().isEmpty()) {
             return new Samples(expand(metric.rawDataHistogram(), f));
         }
-        return new Samples(metric.rawData().stream().flatMap(List::stream).mapToDouble(v -> v * f).toArray());
+        int n = 0;
+        for (List<Double> fork : metric.rawData()) {
+            n += fork.size();
+        }
+        double[] values = new double[n];
+        int at = 0;
+        for (List<Double> fork : metric.rawData()) {
+            for (Double v : fork) {
+                values[at++] = v * f;
+            }
+        }
+        return new Samples(values);
     }
 
     private static double[] expand(List<List<List<HistogramBin>>> histogram, double factor) {
@@ -92,11 +124,15 @@ public final class Samples {
      * Returns {@code {low, high}}, NaN when empty.
      */
     public double[] medianInterval(double confidence) {
+        return medianIntervalAt(NORMAL.inverseCumulativeProbability(1 - (1 - confidence) / 2));
+    }
+
+    /** {@link #medianInterval} for the standard normal quantile {@code z} of the confidence. */
+    double[] medianIntervalAt(double z) {
         int n = sorted.length;
         if (n == 0) {
             return new double[]{Double.NaN, Double.NaN};
         }
-        double z = NORMAL.inverseCumulativeProbability(1 - (1 - confidence) / 2);
         int low = (int) Math.floor(n / 2.0 - z * Math.sqrt(n) / 2);
         int high = (int) Math.ceil(n / 2.0 + z * Math.sqrt(n) / 2) - 1;
         return new double[]{sorted[Math.max(0, low)], sorted[Math.min(n - 1, high)]};

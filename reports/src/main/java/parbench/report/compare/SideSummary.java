@@ -11,7 +11,12 @@ package parbench.report.compare;
 public record SideSummary(int n, double median, double low, double high) {
 
     static SideSummary of(Samples samples, double alpha) {
-        double[] interval = samples.medianInterval(1 - alpha);
+        return at(samples, Change.z(alpha));
+    }
+
+    /** The summary with the interval at standard normal quantile {@code z}. */
+    static SideSummary at(Samples samples, double z) {
+        double[] interval = samples.medianIntervalAt(z);
         return new SideSummary(samples.size(), samples.median(), interval[0], interval[1]);
     }
 

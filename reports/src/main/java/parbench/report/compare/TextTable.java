@@ -11,6 +11,7 @@ import java.util.List;
  */
 public final class TextTable implements ComparisonRenderer {
 
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
     private static final String[] HEADER = {"benchmark", "unit", "better", "baseline", "candidate", "change [CI]", "p",
             "verdict"};
 
@@ -57,6 +58,6 @@ public final class TextTable implements ComparisonRenderer {
 
     /** A benchmark name or label may hold anything; a table row must stay one line. */
     static String oneLine(String text) {
-        return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ");
+        return LINE_BREAKS.matcher(text).replaceAll(" ");
     }
 }
