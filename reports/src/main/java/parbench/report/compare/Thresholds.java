@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * The smallest change that counts, per benchmark. A thresholds file has one rule per line, {@code regex=percent}
  * ({@code SleepBenchmark=2%}, {@code .*model=process-spawn.*=15}); blank lines and lines starting with {@code #} are
  * ignored; the line splits at its last {@code =}, so the regex may contain {@code =}. The regex is searched (not
- * fully matched) in the benchmark's name with its params as JMH keys them,
+ * fully matched) in the benchmark's name with its params (sorted by name) as JMH keys them,
  * {@code parbench.bench.SleepBenchmark.batch{model=fixed-pool, tasks=10}}. The first rule that matches wins; a
  * benchmark no rule matches gets the default ({@code --threshold}). Immutable.
  */
