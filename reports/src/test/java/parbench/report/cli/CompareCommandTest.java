@@ -259,6 +259,35 @@ class CompareCommandTest {
     }
 
     @Test
+    void realJmhFilesWithThreeIterationsAreInsufficientDataAndSampleModeHistogramsAreCompared() throws IOException {
+        Path avgt = Fixtures.jmh("real-jmh-1.37-avgt.json");
+        Path sample = Fixtures.jmh("real-jmh-1.37-sample.json");
+
+        assertThat(run(avgt.toString(), avgt.toString(), "--format", "json")).isZero();
+        assertThat(verdicts(json())).containsOnly("insufficient data");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(sample.toString(), sample.toString(), "--format", "json")).isZero();
+        JsonNode first = json().path("results").get(0);
+        assertThat(first.path("baseline").path("n").asInt()).isGreaterThan(100);
+        assertThat(verdicts(json())).containsOnly("unchanged");
+    }
+
+    @Test
+    void crossHardwareComparesSpeedupsAndEfficiencyOfEveryWorkload() throws IOException {
+        Path run = dir.resolve("run");
+        parbench.report.fixture.SyntheticRun.write(run, parbench.report.fixture.SyntheticRun.Size.SMALL);
+
+        int code = run(run.toString(), run.toString(), "--mode", "cross-hardware", "--format", "json");
+
+        assertThat(code).isZero();
+        List<String> figures = new ArrayList<>();
+        json().path("results").forEach(r -> figures.add(r.path("figure").asText()));
+        assertThat(figures).contains("speedup", "efficiency").doesNotContain("score");
+        assertThat(verdicts(json())).containsOnly("unchanged");
+    }
+
+    @Test
     void markdownStartsWithTheModeAndEscapesNames() throws IOException {
         Path hostile = Fixtures.jmh("handwritten-hostile-names.json");
 
