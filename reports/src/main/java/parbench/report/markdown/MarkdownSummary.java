@@ -98,12 +98,12 @@ public final class MarkdownSummary {
     }
 
     /** Text safe inside a Markdown table cell: no pipe, no newline, no HTML. */
-    private static String cell(String text) {
+    public static String cell(String text) {
         return inline(text).replace("|", "\\|");
     }
 
     /** Text that Markdown renders literally: HTML and emphasis characters escaped, one line. */
-    private static String inline(String text) {
+    public static String inline(String text) {
         return text.replaceAll("[\\r\\n\\u2028\\u2029]+", " ")
                 .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replaceAll("([\\\\`*_\\[\\]])", "\\\\$1");

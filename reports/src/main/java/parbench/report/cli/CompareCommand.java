@@ -1,0 +1,212 @@
+package parbench.report.cli;
+
+import parbench.report.compare.ComparisonFormat;
+import parbench.report.compare.HardwareMode;
+import parbench.report.compare.RunComparison;
+import parbench.report.compare.Thresholds;
+import parbench.report.jmh.BadInputException;
+import parbench.report.run.RunInput;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code parbench compare BASELINE CANDIDATE [--threshold 5%] [--alpha 0.01] [--mode auto|same-hardware|cross-hardware]
+ * [--format text|markdown|json|html] [-o FILE] [--thresholds FILE]}: does the candidate run regress on the baseline?
+ * Made for CI: the exit code is the answer, the output's first line says which mode was used and why.
+ * Exit codes: 0 no regression; 1 at least one regression; 2 bad input or usage (one line on stderr, nothing
+ * written); 3 internal error.
+ */
+@Command(name = "parbench compare", mixinStandardHelpOptions = true, version = "parbench compare 0.1.0",
+        description = {"Compares candidate run(s) with baseline run(s): ratio of medians with a confidence interval,"
+                + " Mann-Whitney p; a change counts when p < alpha and it exceeds the threshold.",
+                "BASELINE and CANDIDATE are run directories or JMH JSON files; or repeat --baseline/--candidate to"
+                        + " pool several runs on a side."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no regression", "1:at least one regression",
+                "2:bad input or usage: one line on stderr, no file written", "3:internal error"})
+public final class CompareCommand implements Callable<Integer> {
+
+    static final int REGRESSION = 1;
+    static final int BAD_INPUT = 2;
+    static final int INTERNAL_ERROR = 3;
+    private static final String NAME = "parbench compare: ";
+
+    @Parameters(arity = "0..2", paramLabel = "BASELINE CANDIDATE",
+            description = "the baseline and the candidate: run directories or JMH JSON files")
+    List<Path> positional = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "RUN", description = "a baseline run; repeat to pool several")
+    List<Path> baselines = new ArrayList<>();
+
+    @Option(names = "--candidate", paramLabel = "RUN", description = "a candidate run; repeat to pool several")
+    List<Path> candidates = new ArrayList<>();
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", converter = PercentConverter.class,
+            description = "smallest change that counts (default: 5%%)")
+    double threshold = 0.05;
+
+    @Option(names = "--thresholds", paramLabel = "FILE",
+            description = "per-benchmark thresholds, lines 'regex=percent'; first match wins, else --threshold")
+    Path thresholdsFile;
+
+    @Option(names = "--alpha", paramLabel = "P", description = "significance level, 0 < alpha < 1 (default: ${DEFAULT-VALUE})")
+    double alpha = 0.01;
+
+    @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class,
+            description = "auto, same-hardware or cross-hardware (default: auto)")
+    HardwareMode mode = HardwareMode.AUTO;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "text, markdown, json or html (default: text)")
+    ComparisonFormat format = ComparisonFormat.TEXT;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here (atomically) instead of stdout")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command as {@link #main} does, without exiting; returns the exit code. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command with its output and error streams given; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new CompareCommand())
+                .setOut(out)
+                .setErr(err)
+                .setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : INTERNAL_ERROR)
+                .setParameterExceptionHandler((e, a) -> {
+                    e.getCommandLine().getErr().println(NAME + e.getMessage().replaceAll("\\s+", " ").trim());
+                    return BAD_INPUT;
+                })
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof BadInputException bad) {
+                        cmd.getErr().println(NAME + bad.getMessage().replaceAll("\\s+", " ").trim());
+                        return BAD_INPUT;
+                    }
+                    throw e;
+                })
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() throws BadInputException, IOException {
+        List<Path> baselineRuns = new ArrayList<>(baselines);
+        List<Path> candidateRuns = new ArrayList<>(candidates);
+        if (positional.size() == 2) {
+            baselineRuns.add(0, positional.get(0));
+            candidateRuns.add(0, positional.get(1));
+        } else if (!positional.isEmpty()) {
+            throw usage("give BASELINE and CANDIDATE, or --baseline and --candidate (found only " + positional.get(0) + ")");
+        }
+        if (baselineRuns.isEmpty() || candidateRuns.isEmpty()) {
+            throw usage("give BASELINE and CANDIDATE, or at least one --baseline and one --candidate");
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw usage("--alpha must be between 0 and 1 (exclusive), found " + alpha);
+        }
+        Thresholds thresholds = thresholdsFile == null ? Thresholds.uniform(threshold)
+                : Thresholds.read(thresholdsFile, threshold);
+        List<RunInput> before;
+        List<RunInput> after;
+        // The two sides are read at once: parsing the JSON is most of a large comparison's time.
+        try (ExecutorService readers = Executors.newFixedThreadPool(2)) {
+            Future<List<RunInput>> candidateLoad = readers.submit(() -> load(candidateRuns));
+            before = load(baselineRuns);
+            after = result(candidateLoad);
+        }
+
+        RunComparison comparison = RunComparison.of(before, after, mode, alpha, thresholds);
+
+        PrintWriter err = spec.commandLine().getErr();
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            format.renderer().render(comparison, out);
+            out.flush();
+        } else {
+            ReportCommand.AtomicFile.write(output, out -> format.renderer().render(comparison, out));
+            err.println(NAME + comparison.mode().line());
+            err.println(NAME + comparison.countsLine() + "; wrote " + output);
+        }
+        return comparison.hasRegression() ? REGRESSION : 0;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static List<RunInput> result(Future<List<RunInput>> load) throws BadInputException {
+        try {
+            return load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the candidate runs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw new IllegalStateException("reading the candidate runs", e.getCause());
+        }
+    }
+
+    private static List<RunInput> load(List<Path> paths) throws BadInputException {
+        List<RunInput> runs = new ArrayList<>(paths.size());
+        for (Path path : paths) {
+            runs.add(RunInput.load(path));
+        }
+        return runs;
+    }
+
+    /** {@code 5%} or {@code 5} into 0.05; the error names the bad value. */
+    static final class PercentConverter implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                return Thresholds.percent(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class ModeConverter implements CommandLine.ITypeConverter<HardwareMode> {
+        @Override
+        public HardwareMode convert(String value) {
+            try {
+                return HardwareMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<ComparisonFormat> {
+        @Override
+        public ComparisonFormat convert(String value) {
+            try {
+                return ComparisonFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

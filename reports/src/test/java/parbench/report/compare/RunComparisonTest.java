@@ -1,0 +1,112 @@
+package parbench.report.compare;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import parbench.report.fixture.SyntheticComparison;
+import parbench.report.fixture.SyntheticComparison.Spec;
+import parbench.report.jmh.BadInputException;
+import parbench.report.run.RunInput;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunComparisonTest {
+
+    @TempDir
+    Path dir;
+
+    private RunComparison compare(Spec baseline, Spec candidate) throws IOException, BadInputException {
+        Path b = dir.resolve("baseline.json");
+        Path c = dir.resolve("candidate.json");
+        SyntheticComparison.write(b, baseline);
+        SyntheticComparison.write(c, candidate);
+        return RunComparison.of(List.of(RunInput.load(b)), List.of(RunInput.load(c)), HardwareMode.AUTO, 0.01,
+                Thresholds.uniform(0.05));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"avgt, ms/op", "thrpt, ops/s"})
+    void twoDrawsFromTheSameDistributionFlagAtMostOnePercent(String mode, String unit) throws Exception {
+        Spec spec = new Spec(1000, mode, unit, 1.0, 0.02, 10, 11);
+
+        RunComparison comparison = compare(spec, spec.withSeed(12));
+
+        Map<Verdict, Long> counts = comparison.counts();
+        assertThat(comparison.rows()).hasSize(1000);
+        assertThat(counts.get(Verdict.REGRESSED) + counts.get(Verdict.IMPROVED)).isLessThanOrEqualTo(10);
+        assertThat(counts.get(Verdict.UNCHANGED)).isGreaterThanOrEqualTo(990);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // a 10 % slowdown: times grow by 10 %, throughputs shrink to 1/1.1
+            "avgt,  ms/op, 1.10",
+            "thrpt, ops/s, 0.9090909090909091"})
+    void aTenPercentSlowdownAtTwoPercentNoiseIsFlaggedAsARegression(String mode, String unit, double factor)
+            throws Exception {
+        Spec spec = new Spec(1000, mode, unit, 1.0, 0.02, 10, 21);
+
+        RunComparison comparison = compare(spec, spec.withSeed(22).withFactor(factor));
+
+        assertThat(comparison.counts().get(Verdict.REGRESSED)).isGreaterThanOrEqualTo(950);
+        assertThat(comparison.counts().get(Verdict.IMPROVED)).isZero();
+        assertThat(comparison.hasRegression()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"avgt, ms/op, 0.9090909090909091", "thrpt, ops/s, 1.10"})
+    void aTenPercentSpeedUpIsAnImprovementNotARegression(String mode, String unit, double factor) throws Exception {
+        Spec spec = new Spec(200, mode, unit, 1.0, 0.02, 10, 31);
+
+        RunComparison comparison = compare(spec, spec.withSeed(32).withFactor(factor));
+
+        assertThat(comparison.counts().get(Verdict.IMPROVED)).isGreaterThanOrEqualTo(190);
+        assertThat(comparison.counts().get(Verdict.REGRESSED)).isZero();
+    }
+
+    @Test
+    void aSignificantChangeSmallerThanTheThresholdIsUnchanged() throws Exception {
+        // 3 % slower at 0.2 % noise: every p is tiny, but 3 % < 5 %
+        Spec spec = new Spec(100, "avgt", "ms/op", 1.0, 0.002, 10, 41);
+
+        RunComparison comparison = compare(spec, spec.withSeed(42).withFactor(1.03));
+
+        assertThat(comparison.rows()).allSatisfy(r -> {
+            assertThat(r.change().orElseThrow().p()).isLessThan(0.01);
+            assertThat(r.verdict()).isEqualTo(Verdict.UNCHANGED);
+        });
+    }
+
+    @Test
+    void threeSamplesASideAreInsufficientDataEvenForADoubling() throws Exception {
+        Spec spec = new Spec(20, "avgt", "ms/op", 1.0, 0.02, 3, 51);
+
+        RunComparison comparison = compare(spec, spec.withSeed(52).withFactor(2.0));
+
+        assertThat(comparison.rows()).allSatisfy(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+            assertThat(r.note()).hasValueSatisfying(n -> assertThat(n).contains("can never reach p < 0.01"));
+        });
+        assertThat(comparison.hasRegression()).isFalse();
+    }
+
+    @Test
+    void theIntervalOfTheChangeCoversTheInjectedRatio() throws Exception {
+        Spec spec = new Spec(200, "avgt", "ms/op", 1.0, 0.02, 10, 61);
+
+        RunComparison comparison = compare(spec, spec.withSeed(62).withFactor(1.10));
+
+        long covered = comparison.rows().stream().map(r -> r.change().orElseThrow())
+                .filter(c -> c.low() <= 1.10 && 1.10 <= c.high()).count();
+        // 99 % intervals: expect about 198 of 200; allow sampling slack
+        assertThat(covered).isGreaterThanOrEqualTo(190);
+        assertThat(comparison.rows()).allSatisfy(r ->
+                assertThat(r.change().orElseThrow().ratio()).isBetween(1.05, 1.15));
+    }
+}
