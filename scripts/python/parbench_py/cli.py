@@ -118,7 +118,7 @@ def plan_command(argv):
         "libraries": {"joblib": joblib.__version__, "tqdm": tqdm.__version__, "requests": requests.__version__},
         "profile": profile.name,
         "points": len(todo),
-        "wiki": any(benchmark.endswith("WikiBenchmark.run") for benchmark, *_ in todo),
+        "wiki": any(benchmark.endswith("WikiBenchmark.batch") for benchmark, *_ in todo),
         "estimatedSeconds": round(len(todo) * per_point, 1),
     }))
     return 0
@@ -215,16 +215,16 @@ def points(profile, include):
     factories = []
     for tasks, task_millis in profile.sleep:
         factories.append((lambda stubs, t=tasks, m=task_millis: workloads.sleep_workload(t, m),
-                          "parbench.bench.SleepBenchmark.run"))
+                          "parbench.bench.SleepBenchmark.batch"))
     for tasks, work in profile.cpu:
         factories.append((_cached(lambda t=tasks, w=work: workloads.cpu_workload(t, w)),
-                          "parbench.bench.CpuBenchmark.run"))
+                          "parbench.bench.CpuBenchmark.batch"))
     for tasks, latency in profile.wiki:
         factories.append((lambda stubs, t=tasks, l=latency: stubs.workload(t, l),
-                          "parbench.bench.WikiBenchmark.run"))
+                          "parbench.bench.WikiBenchmark.batch"))
     for tasks in profile.noop:
         factories.append((lambda stubs, t=tasks: workloads.noop_workload(t),
-                          "parbench.bench.DispatchBenchmark.run"))
+                          "parbench.bench.DispatchBenchmark.batch"))
     for factory, benchmark in factories:
         for name, model_type in models.MODELS.items():
             if not wanted(benchmark, name):

@@ -87,7 +87,7 @@ class RunTest(unittest.TestCase):
             results = json.load(f)
         self.assertEqual(sorted(r["params"]["model"] for r in results), sorted(support_models()))
         for r in results:
-            self.assertEqual(r["benchmark"], "parbench.bench.DispatchBenchmark.run")
+            self.assertEqual(r["benchmark"], "parbench.bench.DispatchBenchmark.batch")
             self.assertEqual(r["mode"], "avgt")
             self.assertEqual(r["primaryMetric"]["scoreUnit"], "us/op")
             self.assertEqual(len(r["primaryMetric"]["rawData"]), 1)

@@ -71,7 +71,7 @@ class PythonSweepTest {
         // every point ran on one CPU: the harness records the affinity it saw
         JsonNode results = JSON.readTree(run.resolve("python-cores-1.json").toFile());
         assertThat(results).isNotEmpty().allSatisfy(result -> {
-            assertThat(result.get("benchmark").asText()).isEqualTo("parbench.bench.CpuBenchmark.run");
+            assertThat(result.get("benchmark").asText()).isEqualTo("parbench.bench.CpuBenchmark.batch");
             assertThat(result.get("params").get("model").asText()).startsWith("py-");
             assertThat(result.get("jvmArgs").toString()).containsPattern("sched_getaffinity=\\[?\\d+\\]?[^,\\d]");
         });
@@ -100,7 +100,7 @@ class PythonSweepTest {
         assertThat(manifest.stub().mode()).isEqualTo("external");
         JsonNode wiki = null;
         for (JsonNode result : JSON.readTree(run.resolve("python-cores-1.json").toFile())) {
-            if (result.get("benchmark").asText().endsWith("WikiBenchmark.run")) {
+            if (result.get("benchmark").asText().endsWith("WikiBenchmark.batch")) {
                 wiki = result;
             }
         }
