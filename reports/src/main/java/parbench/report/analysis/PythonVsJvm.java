@@ -72,12 +72,13 @@ public final class PythonVsJvm {
             return Optional.empty();
         }
         int c = cores.get();
-        Optional<Row> pyThread = best(cpu(py), c, r -> PY_THREADS.contains(r.model()));
-        Optional<Row> jvmThread = best(cpu(jvm), c, r -> !JVM_PROCESSES.contains(r.model()) && !isBaseline(r));
+        Optional<Row> pyThread = best(cpu(py), c, r -> PY_THREADS.contains(r.model()) && concurrent(r));
+        Optional<Row> jvmThread = best(cpu(jvm), c,
+                r -> !JVM_PROCESSES.contains(r.model()) && !isBaseline(r) && concurrent(r));
         if (pyThread.isEmpty() || jvmThread.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Row> pyProcess = best(cpu(py), c, r -> PY_PROCESSES.contains(r.model()));
+        Optional<Row> pyProcess = best(cpu(py), c, r -> PY_PROCESSES.contains(r.model()) && concurrent(r));
         double halfway = 1 + (c - 1) / 2.0;
         StringBuilder answer = new StringBuilder(String.format(Locale.ROOT,
                 "CPU work at %d cores: the best Python thread model, %s, reaches %s over py-sequential (%s)",
@@ -113,10 +114,10 @@ public final class PythonVsJvm {
             List<String> jvmParts = describe(jvmRows, c, JVM_PROCESSES, SpeedupTable.BASELINE);
             String workload = pyRows.getFirst().workload();
             StringBuilder answer = new StringBuilder(String.format(Locale.ROOT,
-                    "%s at %d cores, time per batch (speedup over each side's sequential). Python: %s. JVM: %s.",
+                    "%s at %d cores, score (speedup over each side's sequential). Python: %s. JVM: %s.",
                     workload, c, String.join("; ", pyParts), String.join("; ", jvmParts)));
             startUpMillis(jvmRows, c).ifPresent(ms -> answer.append(String.format(Locale.ROOT,
-                    " Starting the JVM workers per batch (process-spawn − process-workers) costs %.1f ms.", ms)));
+                    " Starting the JVM workers for each batch (process-spawn − process-workers) adds %.3g ms/op.", ms)));
             answer.append(" Python's pools live for a whole point, so their start-up is not in these times.");
             return Optional.of(new Finding("Python vs JVM: what do process pools cost on each side?", answer.toString()));
         }
@@ -139,9 +140,8 @@ public final class PythonVsJvm {
             if (bestPy.isPresent() && bestJvm.isPresent()) {
                 Row p = bestPy.get();
                 Row j = bestJvm.get();
-                parts.add(String.format(Locale.ROOT, "%s at %d cores: Python %s %s (%s %s, %s), JVM %s %s (%s %s, %s)",
-                        workload, c, p.model(), times(p), ms(p), p.metric().unit(), params(p),
-                        j.model(), times(j), ms(j), j.metric().unit(), params(j)));
+                parts.add(String.format(Locale.ROOT, "%s at %d cores: Python %s %s (%s, %s), JVM %s %s (%s, %s)",
+                        workload, c, p.model(), times(p), score(p), params(p), j.model(), times(j), score(j), params(j)));
             }
         });
         if (parts.isEmpty()) {
@@ -156,12 +156,12 @@ public final class PythonVsJvm {
         for (String model : models) {
             rows.stream().filter(r -> model.equals(r.model()) && Objects.equals(r.cores(), cores))
                     .min(Comparator.comparingDouble(r -> r.metric().score()))
-                    .ifPresent(r -> parts.add(String.format(Locale.ROOT, "%s %s %s (%s; %s)", model, ms(r),
-                            r.metric().unit(), times(r), params(r))));
+                    .ifPresent(r -> parts.add(String.format(Locale.ROOT, "%s %s (%s; %s)", model, score(r),
+                            times(r), params(r))));
         }
         rows.stream().filter(r -> baseline.equals(r.model()) && Objects.equals(r.cores(), cores))
                 .min(Comparator.comparingDouble(r -> r.metric().score()))
-                .ifPresent(r -> parts.add(String.format(Locale.ROOT, "%s %s %s", baseline, ms(r), r.metric().unit())));
+                .ifPresent(r -> parts.add(String.format(Locale.ROOT, "%s %s", baseline, score(r))));
         return parts;
     }
 
@@ -203,16 +203,30 @@ public final class PythonVsJvm {
                 .max(Comparator.comparingDouble(Row::speedup));
     }
 
+    /**
+     * Whether the row may run two tasks at once: a pool of one thread cannot test the GIL. Thread-per-task models
+     * ignore {@code parallelism}.
+     */
+    private static boolean concurrent(Row r) {
+        return r.parallelism() == null || r.parallelism() > 1 || r.model().endsWith("thread-per-task");
+    }
+
     private static boolean isBaseline(Row r) {
         return r.model().equals(SpeedupTable.BASELINE) || r.model().equals("py-" + SpeedupTable.BASELINE);
     }
 
-    private static String times(Row r) {
-        return r.speedup() == null ? "no speedup (no baseline)" : String.format(Locale.ROOT, "%.2f×", r.speedup());
+    /** A speedup with two decimals, or two significant digits below 0.1 (dispatch overheads reach 0.001×). */
+    static String times(Row r) {
+        if (r.speedup() == null) {
+            return "no speedup (no baseline)";
+        }
+        return String.format(Locale.ROOT, r.speedup() >= 0.1 ? "%.2f×" : "%.2g×", r.speedup());
     }
 
-    private static String ms(Row r) {
-        return String.format(Locale.ROOT, "%.3g", r.metric().score());
+    /** The score in the unit the benchmark reported (µs per task for dispatch), not the page's normalised one. */
+    private static String score(Row r) {
+        double score = r.result().primaryMetric().score();
+        return String.format(Locale.ROOT, score >= 1000 ? "%.0f %s" : "%.3g %s", score, r.result().primaryMetric().unit());
     }
 
     private static String params(Row r) {
