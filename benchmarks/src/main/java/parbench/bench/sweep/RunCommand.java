@@ -111,7 +111,11 @@ public final class RunCommand implements Callable<Integer> {
         String name = pythonOnly ? "parbench python" : "parbench run";
         commandLine.setCommandName(name);
         if (pythonOnly) {
-            commandLine.getCommandSpec().usageMessage().description(
+            // what only the JMH side takes is not an option of parbench python: picocli then names it as unknown
+            CommandSpec python = commandLine.getCommandSpec();
+            python.remove(python.findOption("--with-python"));
+            python.remove(python.positionalParameters().getFirst());
+            python.usageMessage().description(
                     "Runs the seed article's Python approaches (py-*, scripts/python) once per core count, each"
                             + " under taskset on that many CPUs, against the sweep's Wikipedia stub, and writes"
                             + " python-cores-<c>.json, python-cores-<c>.log and manifest.json into the run directory."
@@ -184,14 +188,6 @@ public final class RunCommand implements Callable<Integer> {
         if (Files.exists(runDirectory.resolve("manifest.json"))) {
             throw new ParameterException(spec.commandLine(), "run directory " + runDirectory
                     + " already holds a run; choose another --out");
-        }
-        if (pythonOnly && withPython) {
-            throw new ParameterException(spec.commandLine(), "--with-python belongs to parbench run;"
-                    + " parbench python runs the Python harness alone");
-        }
-        if (pythonOnly && !jmhOptions.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "JMH options (" + String.join(" ", jmhOptions)
-                    + ") do not apply to the Python harness");
         }
         String benchmarkClasspath = classpath != null ? classpath : ownClasspath();
         PythonHarness python = null;

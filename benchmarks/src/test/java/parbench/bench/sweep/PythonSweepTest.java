@@ -163,17 +163,19 @@ class PythonSweepTest {
     }
 
     @Test
-    void jmhOptionsAreRefusedByPythonAlone() {
+    void optionsOfTheJmhSideAreUnknownToPythonAlone() {
         var err = new StringWriter();
         var commandLine = RunCommand.pythonCommandLine();
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
 
-        int exit = commandLine.execute("--out", temp.resolve("run").toString(), "--", "-f", "2");
+        int withPython = commandLine.execute("--out", temp.resolve("run").toString(), "--with-python");
+        int jmhOption = commandLine.execute("--out", temp.resolve("run").toString(), "--", "-f", "2");
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString().lines())
-                .containsExactly("parbench python: JMH options (-f 2) do not apply to the Python harness");
+        assertThat(withPython).isEqualTo(2);
+        assertThat(jmhOption).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("parbench python: Unknown option: '--with-python'",
+                "parbench python: Unknown options: '-f', '2'");
         assertThat(temp.resolve("run")).doesNotExist();
     }
 
