@@ -1,9 +1,14 @@
-"""``scripts/parbench python``: the article's approaches on parbench's workloads, as JMH JSON.
+"""The harness of ``scripts/parbench python``: the article's approaches on parbench's workloads, as JMH JSON.
 
-    scripts/parbench python [--profile smoke|quick|full] [--cores 1,2] [--include REGEX]
-                            [--out DIR] [--stub-url URL [--stub-latency-ms D]]
-    scripts/parbench python outputs --workload cpu --tasks 10 --work 1000 [--model py-...]
+    parbench_python.py [--profile smoke|quick|full] [--cores 1,2] [--include REGEX]
+                       [--out DIR] [--stub-url URL [--stub-latency-ms D]]
     parbench_python.py plan [--profile P] [--include REGEX]     (what the JVM sweep asks first)
+    scripts/parbench python outputs --workload cpu --tasks 10 --work 1000 [--model py-...]
+
+``scripts/parbench python`` and ``scripts/parbench run --with-python`` are the JVM sweep
+(``parbench.bench.sweep``): it asks for the ``plan``, starts the stub, then runs this harness once
+per core count c under ``taskset`` with ``--cores c --stub-url ...``. Run by hand, the harness
+does the same on its own, without taskset or manifest.
 
 For each core count c the process pins itself to c CPUs (``os.sched_setaffinity``) before it
 creates any pool, so worker processes inherit the affinity, and writes ``python-cores-<c>.json``.
