@@ -58,6 +58,8 @@ public final class Sweep {
 
     private final SweepSettings settings;
     private final PrintStream console;
+    /** The command the console lines name: {@code parbench run}, or {@code parbench python} for Python alone. */
+    private final String prefix;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean interrupted;
     private volatile Process current;
@@ -77,6 +79,7 @@ public final class Sweep {
     public Sweep(SweepSettings settings, PrintStream console) {
         this.settings = settings;
         this.console = console;
+        this.prefix = settings.jvm() ? "parbench run" : "parbench python";
     }
 
     /**
@@ -138,20 +141,20 @@ public final class Sweep {
         plannedPoints = points + pythonPoints;
         Duration estimate = perCoreCount.multipliedBy(settings.cores().counts().size());
         if (settings.jvm()) {
-            console.printf("parbench run: profile %s, cores %s, %d benchmarks, %d points per core count, estimated %s%n",
+            console.printf(prefix + ": profile %s, cores %s, %d benchmarks, %d points per core count, estimated %s%n",
                     settings.profile().profileName(), settings.cores(), benchmarks.benchmarks().size(),
                     plannedPoints, format(estimate));
-            console.printf("parbench run: JMH options %s%n", String.join(" ", settings.jmhOptions()));
+            console.printf(prefix + ": JMH options %s%n", String.join(" ", settings.jmhOptions()));
         } else {
-            console.printf("parbench run: profile %s, cores %s, Python only, %d points per core count, estimated %s%n",
+            console.printf(prefix + ": profile %s, cores %s, %d points per core count, estimated %s%n",
                     settings.profile().profileName(), settings.cores(), plannedPoints, format(estimate));
         }
         if (pythonPlan != null) {
-            console.printf("parbench run: %s %s %s, %d Python points per core count%s%n",
+            console.printf(prefix + ": %s %s %s, %d Python points per core count%s%n",
                     pythonPlan.implementation(), pythonPlan.python(), pythonPlan.libraries(), pythonPoints,
                     settings.jvm() ? ", each core count after its JMH run" : "");
         }
-        console.printf("parbench run: writing %s%n", dir);
+        console.printf(prefix + ": writing %s%n", dir);
 
         RunManifest manifest = initialManifest(started);
         writeManifest(manifest);
@@ -173,7 +176,7 @@ public final class Sweep {
                 writeManifest(manifest);
                 if (!entry.status().equals("ok")) {
                     status = CORE_COUNT_FAILED;
-                    console.printf("parbench run: %d core%s %s: %s%n", entry.cores(), entry.cores() == 1 ? "" : "s",
+                    console.printf(prefix + ": %d core%s %s: %s%n", entry.cores(), entry.cores() == 1 ? "" : "s",
                             entry.status(), entry.message());
                 }
             }
@@ -183,7 +186,7 @@ public final class Sweep {
                 writeManifest(manifest);
                 if (!entry.status().equals("ok")) {
                     status = CORE_COUNT_FAILED;
-                    console.printf("parbench run: Python at %d core%s %s: %s%n", entry.cores(),
+                    console.printf(prefix + ": Python at %d core%s %s: %s%n", entry.cores(),
                             entry.cores() == 1 ? "" : "s", entry.status(), entry.message());
                 }
             }
@@ -205,7 +208,7 @@ public final class Sweep {
         }
         writeManifest(manifest.finishedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         pointLatestLink();
-        console.printf("parbench run: finished in %s; run directory %s%n",
+        console.printf(prefix + ": finished in %s; run directory %s%n",
                 format(Duration.between(started, Instant.now())), dir);
         return status;
     }
@@ -259,7 +262,7 @@ public final class Sweep {
             if (probeExit != 0 && !interrupted) {
                 // a benchmark jar without the probe still runs; jvmProcessors then comes from the
                 // benchmarks' own output if they print it, else stays null (not verified)
-                console.printf("parbench run: the processor probe failed (status %d, see %s); running on%n",
+                console.printf(prefix + ": the processor probe failed (status %d, see %s); running on%n",
                         probeExit, logName);
             }
             exit = probeExit;
@@ -419,10 +422,10 @@ public final class Sweep {
         StubProcess started = StubProcess.start(settings.java(), settings.classpath(), settings.stubLatencyMillis(),
                 pin, settings.runDirectory().resolve("stub.log"));
         stub = started;
-        console.printf("parbench run: Wikipedia stub at %s (pid %d, %s)%n", started.url(), started.pid(),
+        console.printf(prefix + ": Wikipedia stub at %s (pid %d, %s)%n", started.url(), started.pid(),
                 pin.isEmpty() ? "unpinned: no CPU outside the measured ones" : "CPUs " + new CpuAffinity(pin).toList());
         StubCapacity capacity = measureCapacity(started.url());
-        console.printf("parbench run: stub capacity %s%n", capacity.summary());
+        console.printf(prefix + ": stub capacity %s%n", capacity.summary());
         return new RunManifest.Stub("external", started.url(), settings.stubLatencyMillis(),
                 capacity.requestsPerSecond(), pin.isEmpty() ? null : new CpuAffinity(pin).toList(),
                 capacity.summary());
