@@ -139,8 +139,9 @@ public record RunManifest(
     /**
      * One core count of the Python harness.
      *
-     * @param enforcement {@code taskset}, or {@code affinity-unavailable} when it ran on every CPU
-     *     (the harness then pins itself with {@code os.sched_setaffinity}, recorded in its JSON)
+     * @param enforcement {@code taskset}, or {@code sched-setaffinity} where taskset is unavailable or
+     *     turned off: the harness always pins itself to its first c CPUs ({@code os.sched_setaffinity},
+     *     what it saw recorded in its JSON), so Python has no "told but not enforced" mode like the JVM's
      * @param cpuList the CPUs it was pinned to, null when not pinned
      * @param status {@code ok}, {@code failed} (a point failed or the harness did; the others are in the
      *     result file) or {@code interrupted}

@@ -341,7 +341,7 @@ public final class Sweep {
             message = (exit == 1 ? "a point failed (the others are kept)" : "the harness exited with status " + exit)
                     + "; see " + logName;
         }
-        return new RunManifest.PythonCoreCount(cores, pinning.enforcement("affinity-unavailable"),
+        return new RunManifest.PythonCoreCount(cores, pinning.enforcement("sched-setaffinity"),
                 pinning.pinned() ? pinning.cpuList() : null, status, written ? resultName : null, logName, message);
     }
 
