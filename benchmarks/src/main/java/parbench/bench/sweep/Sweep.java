@@ -54,6 +54,7 @@ public final class Sweep {
     private static final Duration CAPACITY_WINDOW = Duration.ofSeconds(5);
     /** What a Python harness costs beyond its iterations (interpreter, imports, pools), for estimates only. */
     private static final Duration PYTHON_START = Duration.ofSeconds(3);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final List<String> PROBE_OPTIONS = List.of("-f", "1", "-wi", "0", "-i", "1", "-r", "10ms");
 
     private final SweepSettings settings;
@@ -63,6 +64,8 @@ public final class Sweep {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean interrupted;
     private volatile Process current;
+    /** Whether {@link #current} leads its own process group (the Python harness under setsid). */
+    private volatile boolean currentLeadsGroup;
     private volatile StubProcess stub;
     private Instant sweepStarted;
     private int plannedPoints;
@@ -104,9 +107,13 @@ public final class Sweep {
     /** Stops the sweep: the running JMH JVM and its forks, then waits up to {@code wait} for the manifest. */
     public void interrupt(Duration wait) {
         interrupted = true;
-        Process jmh = current;
-        if (jmh != null) {
-            ProcessTree.destroy(jmh);
+        Process running = current;
+        if (running != null) {
+            if (currentLeadsGroup) {
+                ProcessTree.destroyGroup(running);
+            } else {
+                ProcessTree.destroy(running);
+            }
         }
         try {
             finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -311,6 +318,11 @@ public final class Sweep {
      */
     private RunManifest.PythonCoreCount runPython(int cores, int index, Pinning pinning) throws IOException {
         var command = new ArrayList<String>();
+        // its own process group, so a pool worker forked while the harness dies is still found and stopped
+        boolean ownGroup = Files.isExecutable(SETSID);
+        if (ownGroup) {
+            command.add(SETSID.toString());
+        }
         if (pinning.pinned()) {
             command.addAll(List.of("taskset", "-c", pinning.cpuList()));
         }
@@ -321,9 +333,14 @@ public final class Sweep {
         String resultName = "python-cores-" + cores + ".json";
         int exit;
         try (Writer log = Files.newBufferedWriter(settings.runDirectory().resolve(logName), StandardCharsets.UTF_8)) {
-            exit = execute(command, log, PythonProgress::point, point -> console.printf("  [%d core%s] %s   (%s)%n",
-                    cores, cores == 1 ? " " : "s", point,
-                    overall(index, ++finishedInCoreCount, Duration.between(sweepStarted, Instant.now()))));
+            currentLeadsGroup = ownGroup;
+            try {
+                exit = execute(command, log, PythonProgress::point, point -> console.printf("  [%d core%s] %s   (%s)%n",
+                        cores, cores == 1 ? " " : "s", point,
+                        overall(index, ++finishedInCoreCount, Duration.between(sweepStarted, Instant.now()))));
+            } finally {
+                currentLeadsGroup = false;
+            }
         }
         if (exit == SIGINT_EXIT || exit == SIGTERM_EXIT) {
             interrupted = true;
@@ -364,6 +381,10 @@ public final class Sweep {
         log.write("# parbench: " + String.join(" ", command) + "\n");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         current = process;
+        if (currentLeadsGroup) {
+            // when the leader is gone, so is its group: a leftover worker would hold the output pipe open
+            process.onExit().thenRun(() -> ProcessTree.killGroup(process.pid()));
+        }
         try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             if (interrupted) {
                 ProcessTree.destroy(process);

@@ -140,6 +140,9 @@ class PythonSweepTest {
                 .extracting(RunManifest.PythonCoreCount::status).isEqualTo("interrupted");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(tree).noneMatch(ProcessHandle::isAlive));
+        // nor a pool worker forked after the tree was collected: forked workers keep the harness's command line
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().orElse("").contains(run.toString()))).isEmpty());
     }
 
     @Test
