@@ -1,8 +1,14 @@
-"""``scripts/parbench python``: the article's approaches on parbench's workloads, as JMH JSON.
+"""The harness of ``scripts/parbench python``: the article's approaches on parbench's workloads, as JMH JSON.
 
-    scripts/parbench python [--profile smoke|quick|full] [--cores 1,2] [--include REGEX]
-                            [--out DIR] [--stub-url URL [--stub-latency-ms D]]
+    parbench_python.py [--profile smoke|quick|full] [--cores 1,2] [--include REGEX]
+                       [--out DIR] [--stub-url URL [--stub-latency-ms D]]
+    parbench_python.py plan [--profile P] [--include REGEX]     (what the JVM sweep asks first)
     scripts/parbench python outputs --workload cpu --tasks 10 --work 1000 [--model py-...]
+
+``scripts/parbench python`` and ``scripts/parbench run --with-python`` are the JVM sweep
+(``parbench.bench.sweep``): it asks for the ``plan``, starts the stub, then runs this harness once
+per core count c under ``taskset`` with ``--cores c --stub-url ...``. Run by hand, the harness
+does the same on its own, without taskset or manifest.
 
 For each core count c the process pins itself to c CPUs (``os.sched_setaffinity``) before it
 creates any pool, so worker processes inherit the affinity, and writes ``python-cores-<c>.json``.
@@ -13,8 +19,10 @@ Exit codes: 0 done, 1 a point failed (wrong output or error; the others are stil
 import argparse
 import datetime
 import functools
+import json
 import multiprocessing
 import os
+import platform
 import re
 import socket
 import sys
@@ -36,6 +44,8 @@ def main(argv=None):
     try:
         if argv[:1] == ["outputs"]:
             return outputs_command(argv[1:])
+        if argv[:1] == ["plan"]:
+            return plan_command(argv[1:])
         return run_command(argv)
     except UsageError as e:
         print(f"parbench python: {e}", file=sys.stderr)
@@ -84,6 +94,39 @@ def _parse_seeds(text):
         return [int(s) for s in text.split(",")]
     except ValueError:
         raise UsageError(f"--inputs must be comma-separated whole numbers, was '{text}'") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# plan: what a run would measure, for the JVM sweep's plan, ETA and manifest
+
+def plan_command(argv):
+    """Prints one JSON line: interpreter, library versions, points per core count, whether a stub
+    is needed and the estimated seconds per core count. The JVM sweep (``parbench run
+    --with-python``, ``parbench python``) runs this first, so a missing library stops it before
+    anything is measured, with the harness's own install line."""
+    parser = _parser("plan", "Print what a run would measure, as one JSON line.")
+    parser.add_argument("--profile", default="quick", choices=list(PROFILES))
+    parser.add_argument("--include", help="regex searched in the benchmark and model names")
+    args = parser.parse_args(argv)
+    profile = PROFILES[args.profile]
+    todo = list(points(profile, _compile(args.include)))
+    settings = profile.settings
+    per_point = (settings.warmup_iterations * settings.warmup_seconds
+                 + settings.iterations * settings.iteration_seconds)
+    import joblib
+    import requests
+    import tqdm
+    print(json.dumps({
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "executable": sys.executable,
+        "libraries": {"joblib": joblib.__version__, "tqdm": tqdm.__version__, "requests": requests.__version__},
+        "profile": profile.name,
+        "points": len(todo),
+        "wiki": any(benchmark.endswith("WikiBenchmark.batch") for benchmark, *_ in todo),
+        "estimatedSeconds": round(len(todo) * per_point, 1),
+    }))
+    return 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,16 +220,16 @@ def points(profile, include):
     factories = []
     for tasks, task_millis in profile.sleep:
         factories.append((lambda stubs, t=tasks, m=task_millis: workloads.sleep_workload(t, m),
-                          "parbench.bench.SleepBenchmark.run"))
+                          "parbench.bench.SleepBenchmark.batch"))
     for tasks, work in profile.cpu:
         factories.append((_cached(lambda t=tasks, w=work: workloads.cpu_workload(t, w)),
-                          "parbench.bench.CpuBenchmark.run"))
+                          "parbench.bench.CpuBenchmark.batch"))
     for tasks, latency in profile.wiki:
         factories.append((lambda stubs, t=tasks, l=latency: stubs.workload(t, l),
-                          "parbench.bench.WikiBenchmark.run"))
+                          "parbench.bench.WikiBenchmark.batch"))
     for tasks in profile.noop:
         factories.append((lambda stubs, t=tasks: workloads.noop_workload(t),
-                          "parbench.bench.DispatchBenchmark.run"))
+                          "parbench.bench.DispatchBenchmark.batch"))
     for factory, benchmark in factories:
         for name, model_type in models.MODELS.items():
             if not wanted(benchmark, name):

@@ -175,6 +175,9 @@ def write_atomically(path, results):
     os.makedirs(directory, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=directory)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would make the result unreadable to others, unlike JMH's
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(dumps(results))
         os.replace(temp, path)

@@ -151,20 +151,20 @@ class WrongOutput(Exception):
 def sleep_workload(tasks, task_millis, y=DEFAULT_Y):
     inputs = list(range(1, tasks + 1))
     return Workload("sleep", functools.partial(compute_x, y=y, task_millis=task_millis), inputs,
-                    [(x, y) for x in inputs], "parbench.bench.SleepBenchmark.run",
+                    [(x, y) for x in inputs], "parbench.bench.SleepBenchmark.batch",
                     {"tasks": str(tasks), "taskMillis": str(task_millis)})
 
 
 def cpu_workload(tasks, work, seeds=None):
     inputs = list(seeds) if seeds is not None else list(range(1, tasks + 1))
     return Workload("cpu", functools.partial(cpu_run, work=work), inputs,
-                    [cpu_run(seed, work) for seed in inputs], "parbench.bench.CpuBenchmark.run",
+                    [cpu_run(seed, work) for seed in inputs], "parbench.bench.CpuBenchmark.batch",
                     {"tasks": str(len(inputs)), "work": str(work)})
 
 
 def noop_workload(tasks):
     inputs = list(range(tasks))
-    return Workload("noop", noop, inputs, list(inputs), "parbench.bench.DispatchBenchmark.run",
+    return Workload("noop", noop, inputs, list(inputs), "parbench.bench.DispatchBenchmark.batch",
                     {"tasks": str(tasks)}, unit="us/op", per_task=True)
 
 
@@ -174,7 +174,7 @@ def wiki_workload(tasks, base_url, latency_millis, timeout_s=DEFAULT_TIMEOUT_S,
     expected = [page_url(base_url, title) + (" - exists" if exists else " - does not exist")
                 for title, exists in pages]
     return Workload("wiki", functools.partial(check_page, base_url, timeout_s),
-                    [title for title, _ in pages], expected, "parbench.bench.WikiBenchmark.run",
+                    [title for title, _ in pages], expected, "parbench.bench.WikiBenchmark.batch",
                     {"tasks": str(tasks), "latencyMillis": str(latency_millis)})
 
 

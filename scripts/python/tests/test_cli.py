@@ -48,6 +48,24 @@ class OutputsCommandTest(unittest.TestCase):
         self.assertEqual((done.returncode, done.stdout), (0, "1,2\n2,2\n3,2\n"), done.stderr)
 
 
+class PlanTest(unittest.TestCase):
+
+    def test_counts_the_points_the_include_selects_and_says_whether_a_stub_is_needed(self):
+        done = support.run_cli("plan", "--profile", "smoke", "--include", "Cpu")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        plan = json.loads(done.stdout)
+        # smoke: one cpu point per model, py-sequential at parallelism 1, the others at 2
+        self.assertEqual(plan["points"], len(support_models()))
+        self.assertFalse(plan["wiki"])
+        self.assertEqual(plan["implementation"], "CPython")
+        self.assertRegex(plan["python"], r"^3\.\d+\.\d+")
+
+    def test_a_wiki_selection_needs_the_stub(self):
+        done = support.run_cli("plan", "--profile", "smoke", "--include", "Wiki")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertTrue(json.loads(done.stdout)["wiki"])
+
+
 class RunTest(unittest.TestCase):
     """A real run on one core: the JSON it writes, and no process left behind."""
 
@@ -69,7 +87,7 @@ class RunTest(unittest.TestCase):
             results = json.load(f)
         self.assertEqual(sorted(r["params"]["model"] for r in results), sorted(support_models()))
         for r in results:
-            self.assertEqual(r["benchmark"], "parbench.bench.DispatchBenchmark.run")
+            self.assertEqual(r["benchmark"], "parbench.bench.DispatchBenchmark.batch")
             self.assertEqual(r["mode"], "avgt")
             self.assertEqual(r["primaryMetric"]["scoreUnit"], "us/op")
             self.assertEqual(len(r["primaryMetric"]["rawData"]), 1)

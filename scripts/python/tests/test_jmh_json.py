@@ -53,7 +53,7 @@ class JsonShapeTest(unittest.TestCase):
     def test_a_result_has_every_field_jmh_writes_in_its_order(self):
         settings = Settings(1, 0.5, 3, 1.0)
         runtime = jmh_json.runtime_description({0, 1}, 2)
-        entry = jmh_json.result("parbench.bench.CpuBenchmark.run", {"model": "py-sequential"}, settings,
+        entry = jmh_json.result("parbench.bench.CpuBenchmark.batch", {"model": "py-sequential"}, settings,
                                 runtime, [[1.0, 2.0, 3.0]], "ms/op")
         self.assertEqual(list(entry), [
             "jmhVersion", "benchmark", "mode", "threads", "forks", "jvm", "jvmArgs", "jdkVersion",

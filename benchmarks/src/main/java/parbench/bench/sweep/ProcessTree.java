@@ -1,5 +1,8 @@
 package parbench.bench.sweep;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +37,45 @@ public final class ProcessTree {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * {@link #destroy} for a process that leads its own process group (started under {@code setsid}),
+     * then SIGKILL for whatever is left in that group: children it forked after the tree was
+     * collected, which its death orphaned out of the tree (a pool replacing a worker it had just
+     * lost). Those would otherwise outlive the run and hold its output pipe open.
+     */
+    public static void destroyGroup(Process leader) {
+        destroy(leader);
+        killGroup(leader.pid());
+    }
+
+    /** SIGKILLs every process of group {@code pgid} and waits up to 10 s for each; a no-op for an empty group. */
+    public static void killGroup(long pgid) {
+        List<ProcessHandle> members = ProcessHandle.allProcesses().filter(h -> groupOf(h.pid()) == pgid).toList();
+        members.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle member : members) {
+            try {
+                member.onExit().get(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // SIGKILL was sent: a process stuck in the kernel goes when the kernel lets it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The process group of {@code pid} from Linux's {@code /proc/<pid>/stat}, or -1 when unknown. */
+    static long groupOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses, so count from the last ')'
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[2]);
+        } catch (IOException | RuntimeException e) {
+            return -1; // gone meanwhile, or not Linux: not a member
         }
     }
 }

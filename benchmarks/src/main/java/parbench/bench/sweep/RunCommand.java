@@ -22,6 +22,10 @@ import picocli.CommandLine.Spec;
  * {@code parbench run}: the core-count sweep's command line. Parses and validates the options,
  * then hands a {@link SweepSettings} to {@link Sweep}. User errors print one line on stderr and
  * exit 2; SIGINT/SIGTERM stop the sweep cleanly (the JVM then exits 130/143).
+ *
+ * <p>The same command, named {@code parbench python} ({@link #pythonCommandLine}), runs the seed
+ * article's Python harness alone through the same sweep: same core counts, taskset, stub, run
+ * directory and manifest, so the two sides differ only in what they measure.
  */
 @Command(name = "parbench run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the JMH benchmarks once per core count, each in a fresh JVM pinned with taskset to"
@@ -69,8 +73,24 @@ public final class RunCommand implements Callable<Integer> {
             description = "classpath holding the benchmarks (default: the jar holding this command)")
     private String classpath;
 
+    @Option(names = "--with-python",
+            description = "after each core count's JMH run, run the seed article's Python (scripts/python) at the same"
+                    + " core count, CPUs and stub, into python-cores-<c>.json (needs /usr/bin/python3 with"
+                    + " python3-joblib, python3-tqdm, python3-requests)")
+    private boolean withPython;
+
+    @Option(names = "--python-interpreter", paramLabel = "COMMAND", hidden = true,
+            description = "the interpreter and its flags, space-separated (default: /usr/bin/python3 -B)")
+    private String pythonInterpreter;
+
     @Parameters(paramLabel = "JMH_OPTION", arity = "0..*", description = "after --: extra JMH options")
     private List<String> jmhOptions = new ArrayList<>();
+
+    private final boolean pythonOnly;
+
+    private RunCommand(boolean pythonOnly) {
+        this.pythonOnly = pythonOnly;
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -78,13 +98,35 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The command with its one-line error handling; what {@link #main} executes. */
     public static CommandLine commandLine() {
-        var commandLine = new CommandLine(new RunCommand());
+        return commandLine(false);
+    }
+
+    /** {@code parbench python}: the sweep with the Python harness only; what {@link PythonCommand} executes. */
+    public static CommandLine pythonCommandLine() {
+        return commandLine(true);
+    }
+
+    private static CommandLine commandLine(boolean pythonOnly) {
+        var commandLine = new CommandLine(new RunCommand(pythonOnly));
+        String name = pythonOnly ? "parbench python" : "parbench run";
+        commandLine.setCommandName(name);
+        if (pythonOnly) {
+            // what only the JMH side takes is not an option of parbench python: picocli then names it as unknown
+            CommandSpec python = commandLine.getCommandSpec();
+            python.remove(python.findOption("--with-python"));
+            python.remove(python.positionalParameters().getFirst());
+            python.usageMessage().description(
+                    "Runs the seed article's Python approaches (py-*, scripts/python) once per core count, each"
+                            + " under taskset on that many CPUs, against the sweep's Wikipedia stub, and writes"
+                            + " python-cores-<c>.json, python-cores-<c>.log and manifest.json into the run directory."
+                            + " 'scripts/parbench python outputs ...' runs one batch and prints its outputs.");
+        }
         commandLine.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("parbench run: " + e.getMessage());
+            e.getCommandLine().getErr().println(name + ": " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            var message = new StringBuilder("parbench run: ").append(e.getMessage());
+            var message = new StringBuilder(name + ": ").append(e.getMessage());
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 message.append(": ").append(cause);
             }
@@ -147,9 +189,15 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "run directory " + runDirectory
                     + " already holds a run; choose another --out");
         }
+        String benchmarkClasspath = classpath != null ? classpath : ownClasspath();
+        PythonHarness python = null;
+        if (pythonOnly || withPython) {
+            PythonHarness checkout = PythonHarness.ofCheckout(ownClasspath());
+            python = pythonInterpreter == null ? checkout
+                    : new PythonHarness(List.of(pythonInterpreter.strip().split("\\s+")), checkout.script());
+        }
         return new SweepSettings(chosen, coreSet, include, runDirectory, latest, jmhOptions,
-                MachineFacts.javaLauncher(), classpath != null ? classpath : ownClasspath(), latency,
-                !noTaskset);
+                MachineFacts.javaLauncher(), benchmarkClasspath, latency, !noTaskset, !pythonOnly, python);
     }
 
     /** The jar (or classes directory) this command was loaded from: benchmarks.jar when launched by the script. */

@@ -28,6 +28,7 @@ import java.util.List;
  * @param parameters the include regex and the JMH options
  * @param stub the Wikipedia stub, or {@code mode: none}
  * @param coreCounts one entry per core count started, in order
+ * @param python the Python harness's runs, null when none was asked for
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunManifest(
@@ -45,7 +46,8 @@ public record RunManifest(
         String profile,
         Parameters parameters,
         Stub stub,
-        List<CoreCount> coreCounts) {
+        List<CoreCount> coreCounts,
+        Python python) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -103,6 +105,58 @@ public record RunManifest(
         }
     }
 
+    /**
+     * The seed article's Python, run by the sweep after each core count's JMH run.
+     *
+     * @param version the interpreter's version, e.g. {@code 3.11.2}
+     * @param implementation {@code CPython}
+     * @param executable the interpreter's path
+     * @param libraries joblib, tqdm and requests with their versions
+     * @param coreCounts one entry per core count the harness was started for (or kept from), in order
+     */
+    public record Python(String version, String implementation, String executable, java.util.Map<String, String> libraries,
+            List<PythonCoreCount> coreCounts) {
+        public Python {
+            libraries = java.util.Map.copyOf(libraries);
+            coreCounts = List.copyOf(coreCounts);
+        }
+
+        /** This record with {@code entry} replacing the entry of the same core count, or appended. */
+        public Python with(PythonCoreCount entry) {
+            var entries = new ArrayList<PythonCoreCount>();
+            boolean replaced = false;
+            for (PythonCoreCount existing : coreCounts) {
+                replaced |= existing.cores() == entry.cores();
+                entries.add(existing.cores() == entry.cores() ? entry : existing);
+            }
+            if (!replaced) {
+                entries.add(entry);
+            }
+            return new Python(version, implementation, executable, libraries, entries);
+        }
+    }
+
+    /**
+     * One core count of the Python harness.
+     *
+     * @param enforcement {@code taskset}, or {@code sched-setaffinity} where taskset is unavailable or
+     *     turned off: the harness always pins itself to its first c CPUs ({@code os.sched_setaffinity},
+     *     what it saw recorded in its JSON), so Python has no "told but not enforced" mode like the JVM's
+     * @param cpuList the CPUs it was pinned to, null when not pinned
+     * @param status {@code ok}, {@code failed} (a point failed or the harness did; the others are in the
+     *     result file) or {@code interrupted}
+     * @param resultFile {@code python-cores-<c>.json}, null when the harness wrote none
+     * @param message why it failed or was interrupted, else null
+     */
+    public record PythonCoreCount(int cores, String enforcement, String cpuList, String status, String resultFile,
+            String logFile, String message) {}
+
+    /** This manifest with its Python record set. */
+    public RunManifest withPython(Python newPython) {
+        return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
+                jvmFlags, jmhVersion, profile, parameters, stub, coreCounts, newPython);
+    }
+
     /** This manifest with {@code entry} replacing the entry of the same core count, or appended. */
     public RunManifest with(CoreCount entry) {
         var entries = new ArrayList<CoreCount>();
@@ -119,19 +173,19 @@ public record RunManifest(
             entries.add(entry);
         }
         return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
-                jvmFlags, jmhVersion, profile, parameters, stub, entries);
+                jvmFlags, jmhVersion, profile, parameters, stub, entries, python);
     }
 
     /** This manifest with its end time set. */
     public RunManifest finishedAt(String instant) {
         return new RunManifest(parbenchVersion, git, startedAt, instant, host, os, cpu, memoryBytes, jdk,
-                jvmFlags, jmhVersion, profile, parameters, stub, coreCounts);
+                jvmFlags, jmhVersion, profile, parameters, stub, coreCounts, python);
     }
 
     /** This manifest with its stub set. */
     public RunManifest withStub(Stub newStub) {
         return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
-                jvmFlags, jmhVersion, profile, parameters, newStub, coreCounts);
+                jvmFlags, jmhVersion, profile, parameters, newStub, coreCounts, python);
     }
 
     /** Writes this manifest to {@code file} atomically (temp file, then rename). */

@@ -27,6 +27,14 @@ import parbench.workload.stub.StubLoadDriver;
  * benchmarks. Writes {@code cores-<c>.json}, {@code jmh-cores-<c>.log} and {@code manifest.json}
  * (rewritten after every core count) into the run directory; JSON files appear only when complete.
  *
+ * <p>With a {@link PythonHarness} ({@code parbench run --with-python}, {@code parbench python}), the
+ * seed article's Python runs right after each core count's JMH run, under the same {@code taskset}
+ * CPUs and against the same stub, into {@code python-cores-<c>.json} and {@code python-cores-<c>.log}:
+ * interleaving per core count (rather than all Python at the end) keeps the two sides' measurements
+ * of one core count close in time, so a machine whose load changes during a long sweep skews both
+ * alike, and an interrupted sweep keeps matching pairs. The manifest's {@code python} records the
+ * interpreter and each core count's status.
+ *
  * <p>Thread-safety: {@link #run} is called once, from one thread; {@link #interrupt} may be
  * called from any other thread (a shutdown hook): it stops the running JMH JVM and its
  * descendants and waits until {@link #run} has recorded the interruption in the manifest.
@@ -45,20 +53,37 @@ public final class Sweep {
     /** A cold stub serves a tenth of its capacity until C2 has compiled Jetty, WireMock and OkHttp. */
     private static final Duration CAPACITY_WARMUP = Duration.ofSeconds(10);
     private static final Duration CAPACITY_WINDOW = Duration.ofSeconds(5);
+    /** What a Python harness costs beyond its iterations (interpreter, imports, pools), for estimates only. */
+    private static final Duration PYTHON_START = Duration.ofSeconds(3);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final List<String> PROBE_OPTIONS = List.of("-f", "1", "-wi", "0", "-i", "1", "-r", "10ms");
 
     private final SweepSettings settings;
     private final PrintStream console;
+    /** The command the console lines name: {@code parbench run}, or {@code parbench python} for Python alone. */
+    private final String prefix;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean interrupted;
     private volatile Process current;
+    /** Whether {@link #current} leads its own process group (the Python harness under setsid). */
+    private volatile boolean currentLeadsGroup;
     private volatile StubProcess stub;
     private Instant sweepStarted;
     private int plannedPoints;
+    private int finishedInCoreCount;
+    private PythonHarness.Plan pythonPlan;
+
+    /** How one core count is held to its CPUs, for the JMH JVM and the Python harness alike. */
+    private record Pinning(boolean pinned, String cpuList) {
+        String enforcement(String unpinned) {
+            return pinned ? "taskset" : unpinned;
+        }
+    }
 
     public Sweep(SweepSettings settings, PrintStream console) {
         this.settings = settings;
         this.console = console;
+        this.prefix = settings.jvm() ? "parbench run" : "parbench python";
     }
 
     /**
@@ -83,9 +108,13 @@ public final class Sweep {
     /** Stops the sweep: the running JMH JVM and its forks, then waits up to {@code wait} for the manifest. */
     public void interrupt(Duration wait) {
         interrupted = true;
-        Process jmh = current;
-        if (jmh != null) {
-            ProcessTree.destroy(jmh);
+        Process running = current;
+        if (running != null) {
+            if (currentLeadsGroup) {
+                ProcessTree.destroyGroup(running);
+            } else {
+                ProcessTree.destroy(running);
+            }
         }
         try {
             finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -99,24 +128,46 @@ public final class Sweep {
         sweepStarted = started;
         Path dir = settings.runDirectory();
         List<String> selection = selection();
-        BenchmarkList benchmarks = BenchmarkList.list(settings, selection);
-        if (benchmarks.benchmarks().isEmpty()) {
-            throw new IllegalArgumentException("no benchmark matches --include '" + settings.include() + "'");
+        BenchmarkList benchmarks = null;
+        int points = 0;
+        Duration perCoreCount = Duration.ZERO;
+        if (settings.jvm()) {
+            benchmarks = BenchmarkList.list(settings, selection);
+            if (benchmarks.benchmarks().isEmpty()) {
+                throw new IllegalArgumentException("no benchmark matches --include '" + settings.include() + "'");
+            }
+            points = benchmarks.points(settings.params());
+            perCoreCount = settings.profile().estimate(points).plus(SweepProfile.FORK_OVERHEAD.multipliedBy(2));
+        }
+        if (settings.python() != null) {
+            pythonPlan = pythonPlan();
+            perCoreCount = perCoreCount.plus(Duration.ofMillis((long) (pythonPlan.estimatedSeconds() * 1000)))
+                    .plus(PYTHON_START);
         }
         Files.createDirectories(dir);
-        int points = benchmarks.points(settings.params());
-        plannedPoints = points;
-        Duration perCoreCount = settings.profile().estimate(points).plus(SweepProfile.FORK_OVERHEAD.multipliedBy(2));
+        int pythonPoints = pythonPlan == null ? 0 : pythonPlan.points();
+        plannedPoints = points + pythonPoints;
         Duration estimate = perCoreCount.multipliedBy(settings.cores().counts().size());
-        console.printf("parbench run: profile %s, cores %s, %d benchmarks, %d points per core count, estimated %s%n",
-                settings.profile().profileName(), settings.cores(), benchmarks.benchmarks().size(), points,
-                format(estimate));
-        console.printf("parbench run: JMH options %s%n", String.join(" ", settings.jmhOptions()));
-        console.printf("parbench run: writing %s%n", dir);
+        if (settings.jvm()) {
+            console.printf(prefix + ": profile %s, cores %s, %d benchmarks, %d points per core count, estimated %s%n",
+                    settings.profile().profileName(), settings.cores(), benchmarks.benchmarks().size(),
+                    plannedPoints, format(estimate));
+            console.printf(prefix + ": JMH options %s%n", String.join(" ", settings.jmhOptions()));
+        } else {
+            console.printf(prefix + ": profile %s, cores %s, %d points per core count, estimated %s%n",
+                    settings.profile().profileName(), settings.cores(), plannedPoints, format(estimate));
+        }
+        if (pythonPlan != null) {
+            console.printf(prefix + ": %s %s %s, %d Python points per core count%s%n",
+                    pythonPlan.implementation(), pythonPlan.python(), pythonPlan.libraries(), pythonPoints,
+                    settings.jvm() ? ", each core count after its JMH run" : "");
+        }
+        console.printf(prefix + ": writing %s%n", dir);
 
         RunManifest manifest = initialManifest(started);
         writeManifest(manifest);
-        if (benchmarks.anyNamed("WikiBenchmark")) {
+        boolean jvmChecksPages = benchmarks != null && benchmarks.anyNamed("WikiBenchmark");
+        if (jvmChecksPages || (pythonPlan != null && pythonPlan.wiki())) {
             manifest = manifest.withStub(startStub());
             writeManifest(manifest);
         }
@@ -124,27 +175,48 @@ public final class Sweep {
         int status = OK;
         List<Integer> counts = settings.cores().counts();
         for (int index = 0; index < counts.size() && !interrupted; index++) {
-            var entry = runCoreCount(counts.get(index), index, stubArgs, selection);
-            manifest = manifest.with(entry);
-            writeManifest(manifest);
-            if (!entry.status().equals("ok")) {
-                status = CORE_COUNT_FAILED;
-                console.printf("parbench run: %d core%s %s: %s%n", entry.cores(), entry.cores() == 1 ? "" : "s",
-                        entry.status(), entry.message());
+            int cores = counts.get(index);
+            finishedInCoreCount = 0;
+            Pinning pinning = pinning(cores);
+            if (settings.jvm()) {
+                var entry = runCoreCount(cores, index, pinning, stubArgs, selection);
+                manifest = manifest.with(entry);
+                writeManifest(manifest);
+                if (!entry.status().equals("ok")) {
+                    status = CORE_COUNT_FAILED;
+                    console.printf(prefix + ": %d core%s %s: %s%n", entry.cores(), entry.cores() == 1 ? "" : "s",
+                            entry.status(), entry.message());
+                }
+            }
+            if (settings.python() != null && !interrupted) {
+                var entry = runPython(cores, index, pinning);
+                manifest = manifest.withPython(manifest.python().with(entry));
+                writeManifest(manifest);
+                if (!entry.status().equals("ok")) {
+                    status = CORE_COUNT_FAILED;
+                    console.printf(prefix + ": Python at %d core%s %s: %s%n", entry.cores(),
+                            entry.cores() == 1 ? "" : "s", entry.status(), entry.message());
+                }
             }
         }
         if (interrupted) {
             status = CORE_COUNT_FAILED;
+            String notStarted = "not started: the sweep was interrupted before it";
             for (int cores : counts) {
-                if (manifest.coreCounts().stream().noneMatch(entry -> entry.cores() == cores)) {
+                if (settings.jvm() && manifest.coreCounts().stream().noneMatch(entry -> entry.cores() == cores)) {
                     manifest = manifest.with(new RunManifest.CoreCount(cores, null, null, null, null, "interrupted",
-                            null, null, "not started: the sweep was interrupted before it", List.of()));
+                            null, null, notStarted, List.of()));
+                }
+                if (manifest.python() != null
+                        && manifest.python().coreCounts().stream().noneMatch(entry -> entry.cores() == cores)) {
+                    manifest = manifest.withPython(manifest.python().with(new RunManifest.PythonCoreCount(cores, null,
+                            null, "interrupted", null, null, notStarted)));
                 }
             }
         }
         writeManifest(manifest.finishedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         pointLatestLink();
-        console.printf("parbench run: finished in %s; run directory %s%n",
+        console.printf(prefix + ": finished in %s; run directory %s%n",
                 format(Duration.between(started, Instant.now())), dir);
         return status;
     }
@@ -158,11 +230,17 @@ public final class Sweep {
         return selection;
     }
 
-    private RunManifest.CoreCount runCoreCount(int cores, int index, List<String> stubArgs, List<String> selection)
-            throws IOException {
+    /** The first {@code cores} CPUs of this process, and whether {@code taskset} can hold a process to them. */
+    private Pinning pinning(int cores) {
         Optional<CpuAffinity> machine = CpuAffinity.ofCurrentProcess();
         String cpuList = machine.map(affinity -> affinity.first(cores).toList()).orElse(null);
-        boolean pinned = settings.taskset() && cpuList != null && tasksetWorks(cpuList);
+        return new Pinning(settings.taskset() && cpuList != null && tasksetWorks(cpuList), cpuList);
+    }
+
+    private RunManifest.CoreCount runCoreCount(int cores, int index, Pinning pinning, List<String> stubArgs,
+            List<String> selection) throws IOException {
+        boolean pinned = pinning.pinned();
+        String cpuList = pinning.cpuList();
         var jvmArgs = new ArrayList<String>();
         jvmArgs.add("-XX:ActiveProcessorCount=" + cores);
         jvmArgs.addAll(stubArgs);
@@ -188,11 +266,11 @@ public final class Sweep {
             probeCommand.add("^" + PROBE.replace(".", "\\.") + "\\.");
             probeCommand.addAll(PROBE_OPTIONS);
             probeCommand.addAll(List.of("-jvmArgsAppend", String.join(" ", jvmArgs)));
-            int probeExit = execute(probeCommand, log, probe, line -> { });
+            int probeExit = execute(probeCommand, log, probe::accept, line -> { });
             if (probeExit != 0 && !interrupted) {
                 // a benchmark jar without the probe still runs; jvmProcessors then comes from the
                 // benchmarks' own output if they print it, else stays null (not verified)
-                console.printf("parbench run: the processor probe failed (status %d, see %s); running on%n",
+                console.printf(prefix + ": the processor probe failed (status %d, see %s); running on%n",
                         probeExit, logName);
             }
             exit = probeExit;
@@ -202,10 +280,9 @@ public final class Sweep {
                 command.addAll(settings.jmhOptions());
                 command.addAll(List.of("-rf", "json", "-rff", partial.toString(),
                         "-jvmArgsAppend", String.join(" ", jvmArgs)));
-                int[] finishedPoints = {0};
-                exit = execute(command, log, progress, point -> console.printf("  [%d core%s] %s   (%s)%n",
+                exit = execute(command, log, progress::accept, point -> console.printf("  [%d core%s] %s   (%s)%n",
                         cores, cores == 1 ? " " : "s", point,
-                        overall(index, ++finishedPoints[0], Duration.between(sweepStarted, Instant.now()))));
+                        overall(index, ++finishedInCoreCount, Duration.between(sweepStarted, Instant.now()))));
             }
         }
         if (exit == SIGINT_EXIT || exit == SIGTERM_EXIT) {
@@ -234,12 +311,81 @@ public final class Sweep {
                 seen.map(JmhProgress.Seen::cpus).orElse(null), status, resultFile, logName, message, jvmArgs);
     }
 
-    /** Runs one JMH JVM, copying its output to {@code log} and reporting finished points. */
-    private int execute(List<String> command, Writer log, JmhProgress progress,
-            java.util.function.Consumer<JmhProgress.Point> onPoint) throws IOException {
+    /**
+     * Runs the Python harness for one core count under the same CPUs as its JMH run. Its exit status
+     * says how it ended: 0 every point, 1 a point failed (the others are in the JSON), 2 it refused
+     * its arguments, 130/143 a signal (it writes what finished). Its worker processes are its
+     * descendants, so {@link #interrupt} stops them with it.
+     */
+    private RunManifest.PythonCoreCount runPython(int cores, int index, Pinning pinning) throws IOException {
+        var command = new ArrayList<String>();
+        // its own process group, so a pool worker forked while the harness dies is still found and stopped
+        boolean ownGroup = Files.isExecutable(SETSID);
+        if (ownGroup) {
+            command.add(SETSID.toString());
+        }
+        if (pinning.pinned()) {
+            command.addAll(List.of("taskset", "-c", pinning.cpuList()));
+        }
+        StubProcess running = stub;
+        command.addAll(settings.python().command(settings.profile().profileName(), settings.pythonInclude(), cores,
+                settings.runDirectory(), running == null ? null : running.url(), settings.stubLatencyMillis()));
+        String logName = "python-cores-" + cores + ".log";
+        String resultName = "python-cores-" + cores + ".json";
+        int exit;
+        try (Writer log = Files.newBufferedWriter(settings.runDirectory().resolve(logName), StandardCharsets.UTF_8)) {
+            currentLeadsGroup = ownGroup;
+            try {
+                exit = execute(command, log, PythonProgress::point, point -> console.printf("  [%d core%s] %s   (%s)%n",
+                        cores, cores == 1 ? " " : "s", point,
+                        overall(index, ++finishedInCoreCount, Duration.between(sweepStarted, Instant.now()))));
+            } finally {
+                currentLeadsGroup = false;
+            }
+        }
+        if (exit == SIGINT_EXIT || exit == SIGTERM_EXIT) {
+            interrupted = true;
+        }
+        boolean written = Files.isRegularFile(settings.runDirectory().resolve(resultName));
+        String status;
+        String message = null;
+        if (interrupted) {
+            status = "interrupted";
+            message = "stopped by a signal; see " + logName;
+        } else if (exit == 0 && written) {
+            status = "ok";
+        } else {
+            status = "failed";
+            message = (exit == 1 ? "a point failed (the others are kept)" : "the harness exited with status " + exit)
+                    + "; see " + logName;
+        }
+        return new RunManifest.PythonCoreCount(cores, pinning.enforcement("sched-setaffinity"),
+                pinning.pinned() ? pinning.cpuList() : null, status, written ? resultName : null, logName, message);
+    }
+
+    private PythonHarness.Plan pythonPlan() throws IOException {
+        PythonHarness.Plan plan;
+        try {
+            plan = settings.python().plan(settings.profile().profileName(), settings.pythonInclude());
+        } catch (PythonHarness.UnavailableException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (plan.points() == 0) {
+            throw new IllegalArgumentException("no Python point matches --include '" + settings.include() + "'");
+        }
+        return plan;
+    }
+
+    /** Runs one JMH JVM or Python harness, copying its output to {@code log} and reporting finished points. */
+    private <P> int execute(List<String> command, Writer log, java.util.function.Function<String, Optional<P>> progress,
+            java.util.function.Consumer<P> onPoint) throws IOException {
         log.write("# parbench: " + String.join(" ", command) + "\n");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         current = process;
+        if (currentLeadsGroup) {
+            // when the leader is gone, so is its group: a leftover worker would hold the output pipe open
+            process.onExit().thenRun(() -> ProcessTree.killGroup(process.pid()));
+        }
         try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             if (interrupted) {
                 ProcessTree.destroy(process);
@@ -248,9 +394,7 @@ public final class Sweep {
             while ((line = reader.readLine()) != null) {
                 log.write(line);
                 log.write('\n');
-                progress.accept(line).ifPresent(point -> {
-                    onPoint.accept(point);
-                });
+                progress.apply(line).ifPresent(onPoint);
             }
             log.flush();
             return process.waitFor();
@@ -300,10 +444,10 @@ public final class Sweep {
         StubProcess started = StubProcess.start(settings.java(), settings.classpath(), settings.stubLatencyMillis(),
                 pin, settings.runDirectory().resolve("stub.log"));
         stub = started;
-        console.printf("parbench run: Wikipedia stub at %s (pid %d, %s)%n", started.url(), started.pid(),
+        console.printf(prefix + ": Wikipedia stub at %s (pid %d, %s)%n", started.url(), started.pid(),
                 pin.isEmpty() ? "unpinned: no CPU outside the measured ones" : "CPUs " + new CpuAffinity(pin).toList());
         StubCapacity capacity = measureCapacity(started.url());
-        console.printf("parbench run: stub capacity %s%n", capacity.summary());
+        console.printf(prefix + ": stub capacity %s%n", capacity.summary());
         return new RunManifest.Stub("external", started.url(), settings.stubLatencyMillis(),
                 capacity.requestsPerSecond(), pin.isEmpty() ? null : new CpuAffinity(pin).toList(),
                 capacity.summary());
@@ -346,7 +490,9 @@ public final class Sweep {
                 settings.profile().profileName(),
                 new RunManifest.Parameters(settings.include(), settings.jmhOptions()),
                 RunManifest.Stub.none(),
-                List.of());
+                List.of(),
+                pythonPlan == null ? null : new RunManifest.Python(pythonPlan.python(), pythonPlan.implementation(),
+                        pythonPlan.executable(), pythonPlan.libraries(), List.of()));
     }
 
     private void writeManifest(RunManifest manifest) throws IOException {

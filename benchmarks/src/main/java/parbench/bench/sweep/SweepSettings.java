@@ -16,13 +16,33 @@ import java.util.List;
  * @param classpath the classpath holding the benchmarks (normally {@code benchmarks.jar})
  * @param stubLatencyMillis the Wikipedia stub's latency, at least 0; also passed as {@code -p latencyMillis}
  * @param taskset whether to pin with {@code taskset}; false records active-processor-count-only
+ * @param jvm whether to run the JMH benchmarks (false for {@code parbench python}: Python only)
+ * @param python the Python harness to run after each core count's JMH run, or null for none
  */
 public record SweepSettings(SweepProfile profile, CoreSet cores, String include, Path runDirectory,
         Path latestLink, List<String> extraJmhOptions, Path java, String classpath, long stubLatencyMillis,
-        boolean taskset) {
+        boolean taskset, boolean jvm, PythonHarness python) {
+
+    /** The include regex that selects everything, the default. */
+    public static final String EVERYTHING = ".*";
 
     public SweepSettings {
         extraJmhOptions = List.copyOf(extraJmhOptions);
+        if (!jvm && python == null) {
+            throw new IllegalArgumentException("a sweep runs the JVM benchmarks, the Python harness or both");
+        }
+    }
+
+    /** A JVM-only sweep, as {@code parbench run} without {@code --with-python}. */
+    public SweepSettings(SweepProfile profile, CoreSet cores, String include, Path runDirectory, Path latestLink,
+            List<String> extraJmhOptions, Path java, String classpath, long stubLatencyMillis, boolean taskset) {
+        this(profile, cores, include, runDirectory, latestLink, extraJmhOptions, java, classpath, stubLatencyMillis,
+                taskset, true, null);
+    }
+
+    /** The include regex as the Python harness takes it: null when it selects everything. */
+    public String pythonInclude() {
+        return include.equals(EVERYTHING) ? null : include;
     }
 
     /**

@@ -60,6 +60,17 @@ public record Environment(String label, List<Fact> facts, List<Fact> coreCounts,
                         + ", JVM saw " + or(c.jvmProcessors()) + ") — " + or(c.status())
                         + (c.message() == null ? "" : ": " + c.message())));
             }
+            if (m.python() != null) {
+                RunManifest.Python py = m.python();
+                facts.add(new Fact("Python", or(py.implementation()) + " " + or(py.version()) + " ("
+                        + or(py.executable()) + ")" + (py.libraries().isEmpty() ? "" : ", " + new java.util.TreeMap<>(
+                        py.libraries()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")))));
+                for (RunManifest.PythonCoreCount c : py.coreCounts()) {
+                    cores.add(new Fact(or(c.cores()) + " cores, Python", or(c.enforcement()) + " (CPUs "
+                            + or(c.cpuList()) + ") — " + or(c.status()) + (c.message() == null ? "" : ": " + c.message())));
+                }
+            }
         } else {
             List<BenchmarkResult> results = input.results();
             facts.add(new Fact("JDK", distinct(results, r -> r.jdkVersion().orElse(null))

@@ -5,6 +5,7 @@ import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import parbench.report.analysis.Finding;
 import parbench.report.analysis.Findings;
+import parbench.report.analysis.PythonVsJvm;
 import parbench.report.analysis.SpeedupTable;
 import parbench.report.analysis.Warnings;
 import parbench.report.run.RunInput;
@@ -63,6 +64,7 @@ public final class HtmlReport {
         context.put("inputCount", table.inputs().size());
         context.put("resultCount", table.rows().size());
         context.put("findings", findings);
+        context.put("pythonVsJvm", PythonVsJvm.of(table));
         context.put("warnings", warnings);
         context.put("echartsVersion", charts.version());
         context.put("echarts", charts.script());

@@ -2,6 +2,7 @@ package parbench.report.markdown;
 
 import parbench.report.analysis.Finding;
 import parbench.report.analysis.Findings;
+import parbench.report.analysis.PythonVsJvm;
 import parbench.report.analysis.Row;
 import parbench.report.analysis.SpeedupTable;
 import parbench.report.analysis.Warnings;
@@ -38,6 +39,12 @@ public final class MarkdownSummary {
             md.append("None: the inputs hold none of the workloads and models the findings compare.\n");
         }
         findings.forEach(f -> md.append("- **").append(inline(f.question())).append("** ").append(inline(f.answer())).append('\n'));
+        List<Finding> pythonVsJvm = PythonVsJvm.of(table);
+        if (!pythonVsJvm.isEmpty()) {
+            md.append("\n## Python vs JVM\n\nSpeedup of py- rows is over py-sequential; of JVM rows, over sequential.\n\n");
+            pythonVsJvm.forEach(f -> md.append("- **").append(inline(f.question())).append("** ")
+                    .append(inline(f.answer())).append('\n'));
+        }
         List<String> warnings = Warnings.of(table);
         md.append("\n## Warnings\n\n");
         if (warnings.isEmpty()) {

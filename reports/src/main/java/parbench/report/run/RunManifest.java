@@ -25,7 +25,8 @@ public record RunManifest(
         String profile,
         Map<String, Object> parameters,
         Stub stub,
-        List<CoreCount> coreCounts) {
+        List<CoreCount> coreCounts,
+        Python python) {
 
     public RunManifest {
         jvmFlags = jvmFlags == null ? List.of() : jvmFlags.stream().map(String::valueOf).toList();
@@ -68,5 +69,29 @@ public record RunManifest(
         public boolean enforced() {
             return "taskset".equals(enforcement);
         }
+    }
+
+    /**
+     * The seed article's Python, when the sweep ran it ({@code parbench run --with-python}, {@code parbench python}).
+     *
+     * @param version        the interpreter's version, e.g. {@code 3.11.2}
+     * @param implementation {@code CPython}
+     * @param libraries      joblib, tqdm and requests with their versions
+     * @param coreCounts     how each core count's Python run was pinned and ended
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Python(String version, String implementation, String executable, Map<String, String> libraries,
+                         List<PythonCoreCount> coreCounts) {
+        public Python {
+            libraries = libraries == null ? Map.of() : libraries;
+            coreCounts = coreCounts == null ? List.of()
+                    : coreCounts.stream().filter(java.util.Objects::nonNull).toList();
+        }
+    }
+
+    /** One core count of the Python harness: {@code enforcement} is {@code taskset} when pinned by affinity. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PythonCoreCount(Integer cores, String enforcement, String cpuList, String status, String resultFile,
+                                  String logFile, String message) {
     }
 }

@@ -35,6 +35,7 @@ class ReportInBrowserTest {
     private static ChromeDriver browser;
     private static Path suiteReport;
     private static Path hostileReport;
+    private static Path pythonReport;
 
     @BeforeAll
     static void renderReportsAndStartTheBrowser() throws IOException {
@@ -47,6 +48,9 @@ class ReportInBrowserTest {
         hostileReport = WORK.resolve("hostile.html").toAbsolutePath();
         assertThat(ReportCommand.execute(Fixtures.jmh("handwritten-hostile-names.json").toString(),
                 "-o", hostileReport.toString())).isZero();
+        pythonReport = WORK.resolve("python.html").toAbsolutePath();
+        assertThat(ReportCommand.execute(Fixtures.run("python-and-jvm").toString(), "-o", pythonReport.toString()))
+                .isZero();
         browser = Chromium.start(WORK.resolve("profile-" + ProcessHandle.current().pid()), 1400, 1000);
     }
 
@@ -122,6 +126,31 @@ class ReportInBrowserTest {
         browser.findElement(By.id("results-filter")).sendKeys("wiki process-spawn");
 
         assertThat(browser.findElement(By.id("results-count")).getText()).isEqualTo("24 of 962 results");
+    }
+
+    @Test
+    void pythonRowsOverlayTheJvmChartsAsDashedLines() {
+        open(pythonReport);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> drawn = (Map<String, Object>) browser.executeScript("""
+                var cpu = parbenchCharts.filter(function (c) {
+                  return c.kind === 'speedup-vs-cores' && c.chart.getDom().closest('.workload').textContent.indexOf('Cpu') >= 0;
+                })[0];
+                var series = cpu.chart.getOption().series;
+                function style(name) {
+                  var s = series.filter(function (x) { return x.name === name; })[0];
+                  return s ? s.lineStyle.type + ':' + s.data.length : 'absent';
+                }
+                return { py: style('py-thread-pool'), jvm: style('fixed-pool'),
+                         section: document.querySelectorAll('#python-vs-jvm li').length };
+                """);
+
+        assertThat(drawn).containsEntry("py", "dashed:2")  // cores 1 and 2
+                .containsEntry("jvm", "solid:2");
+        assertThat((Long) drawn.get("section")).isGreaterThanOrEqualTo(2L);
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())).isEmpty();
     }
 
     @Test
