@@ -21,7 +21,7 @@ PROFILES = {p.name: p for p in (
     Profile("smoke", Settings(0, 0.05, 1, 0.05), (2,),
             sleep=((8, 1),), cpu=((8, 1000),), wiki=((8, 5),), noop=(100,)),
     Profile("quick", Settings(1, 0.3, 3, 0.3), (1, 2, 8),
-            sleep=((100, 10),), cpu=((32, 50000),), wiki=((64, 50),), noop=(1000,)),
+            sleep=((100, 10),), cpu=((32, 50000),), wiki=((32, 50),), noop=(1000,)),
     Profile("full", Settings(3, 1.0, 5, 1.0), (1, 2, 8, -1),
-            sleep=((100, 10), (10, 800)), cpu=((64, 50000),), wiki=((64, 50),), noop=(10000,)),
+            sleep=((100, 10), (10, 800)), cpu=((64, 50000),), wiki=((32, 50),), noop=(10000,)),
 )}
