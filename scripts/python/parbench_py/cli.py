@@ -18,7 +18,6 @@ Exit codes: 0 done, 1 a point failed (wrong output or error; the others are stil
 
 import argparse
 import datetime
-import functools
 import json
 import multiprocessing
 import os
@@ -180,7 +179,10 @@ def run_core_count(cores, profile, include, stubs, out):
     print(f"[cores {cores}] affinity {sorted(affinity)}, os.cpu_count() {cpu_count}, profile {profile.name}",
           flush=True)
     from tqdm import tqdm  # the article's progress bar, over the points, when stderr is a terminal
-    say = functools.partial(tqdm.write, file=sys.stdout)
+    def say(line):  # one line per point, flushed: a pipe (the sweep, a test) must see it as it happens
+        tqdm.write(line, file=sys.stdout)
+        sys.stdout.flush()
+
     todo = tqdm(list(points(profile, include)), desc=f"cores {cores}", unit="point", file=sys.stderr,
                 disable=not sys.stderr.isatty(), leave=False)
     try:
