@@ -108,7 +108,10 @@ class InterruptTest(unittest.TestCase):
         process = subprocess.Popen(
             [sys.executable, support.LAUNCHER, "--profile", "quick", "--cores", "1",
              "--include", "Sleep", "--out", out], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, env=env)
+            text=True, env=env,
+            # as from a terminal: a build started in the background (CI, `mvn verify &`) inherits SIGINT
+            # ignored, and Python then installs no KeyboardInterrupt handler at all
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         # the next point is py-process-pool starting its workers: any moment is a valid interrupt
         lines = []
         for line in process.stdout:
