@@ -46,7 +46,7 @@ public final class Findings {
         Optional<Row> bestProcess = io.stream().filter(r -> PROCESS_MODELS.contains(r.model()))
                 .max(Comparator.comparingDouble(Row::speedup));
         StringBuilder answer = new StringBuilder(String.format(Locale.ROOT,
-                "%s at %s cores: %s reaches %.1f× over sequential (%s)%s", t.workload(), cores(t), t.model(),
+                "%s at %s: %s reaches %.1f× over sequential (%s)%s", t.workload(), cores(t), t.model(),
                 t.speedup(), params(t), efficiencyText(t)));
         bestProcess.ifPresent(p -> answer.append(String.format(Locale.ROOT, "; the best process model, %s, %.1f×",
                 p.model(), p.speedup())));
@@ -83,7 +83,7 @@ public final class Findings {
                 ? "Processes never beat the best in-JVM thread model: the JVM has no GIL."
                 : "Processes win from work=" + winning.getFirst() + " (of " + String.join(", ", winning) + ").";
         return Optional.of(new Finding("Do processes pay off for CPU work, and above which task size?",
-                "At " + cores(cpu.getFirst()) + " cores, " + String.join("; ", parts) + ". " + verdict));
+                "At " + cores(cpu.getFirst()) + ", " + String.join("; ", parts) + ". " + verdict));
     }
 
     private static Optional<Finding> startUpCost(List<Row> rows) {
@@ -126,7 +126,7 @@ public final class Findings {
                 .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100 * e.getValue()))
                 .collect(Collectors.joining(", "))));
         return Optional.of(new Finding("How far is each model from the physical ideal?",
-                "Median efficiency (ideal ÷ measured) at " + cores(withIdeal.getFirst()) + " cores — "
+                "Median efficiency (ideal ÷ measured) at " + cores(withIdeal.getFirst()) + " — "
                         + String.join("; ", parts) + "."));
     }
 
@@ -145,8 +145,8 @@ public final class Findings {
         wins.forEach((workload, byCores) -> byCores.forEach((cores, models) -> {
             long total = models.values().stream().mapToLong(Long::longValue).sum();
             var top = models.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-            parts.add(String.format(Locale.ROOT, "%s at %d cores: %s (fastest in %d of %d param sets)", workload,
-                    cores, top.getKey(), top.getValue(), total));
+            parts.add(String.format(Locale.ROOT, "%s at %s: %s (fastest in %d of %d param sets)", workload,
+                    cores(cores), top.getKey(), top.getValue(), total));
         }));
         return Optional.of(new Finding("Which model is best per workload and core count?", String.join("; ", parts) + "."));
     }
@@ -166,7 +166,12 @@ public final class Findings {
     }
 
     private static String cores(Row r) {
-        return r.cores() == null ? "unknown" : r.cores().toString();
+        return r.cores() == null ? "unknown cores" : cores(r.cores());
+    }
+
+    /** "1 core", "2 cores". */
+    static String cores(int count) {
+        return count + (count == 1 ? " core" : " cores");
     }
 
     private static String params(Row r) {

@@ -115,7 +115,7 @@ public final class Warnings {
                     .collect(Collectors.joining(",", "[", "]")));
         }
         if (row.cores() != null) {
-            s.append(" @").append(row.cores()).append(" cores");
+            s.append(" @").append(Findings.cores(row.cores()));
         }
         if (table.inputs().size() > 1) {
             s.append(" (").append(table.inputs().get(row.input()).label()).append(')');

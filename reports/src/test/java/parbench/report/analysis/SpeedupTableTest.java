@@ -91,7 +91,7 @@ class SpeedupTableTest {
 
         assertThat(Warnings.of(table)).filteredOn(w -> w.startsWith("Asked more than 25 % of the stub's"))
                 .singleElement().satisfies(w -> {
-                    assertThat(w).contains("[model=virtual-threads,parallelism=1,latencyMillis=50,tasks=100] @1 cores (");
+                    assertThat(w).contains("[model=virtual-threads,parallelism=1,latencyMillis=50,tasks=100] @1 core (");
                     assertThat(w).doesNotContain("model=sequential");
                 });
     }
