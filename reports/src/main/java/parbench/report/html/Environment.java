@@ -56,7 +56,7 @@ public record Environment(String label, List<Fact> facts, List<Fact> coreCounts,
             facts.add(new Fact("parbench", or(m.parbenchVersion())));
             for (RunManifest.CoreCount c : m.coreCounts()) {
                 enforced &= c.enforced();
-                cores.add(new Fact(or(c.cores()) + " cores", or(c.enforcement()) + " (CPUs " + or(c.cpuList())
+                cores.add(new Fact(coreLabel(c.cores()), or(c.enforcement()) + " (CPUs " + or(c.cpuList())
                         + ", JVM saw " + or(c.jvmProcessors()) + ") — " + or(c.status())
                         + (c.message() == null ? "" : ": " + c.message())));
             }
@@ -67,7 +67,7 @@ public record Environment(String label, List<Fact> facts, List<Fact> coreCounts,
                         py.libraries()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(java.util.stream.Collectors.joining(", ")))));
                 for (RunManifest.PythonCoreCount c : py.coreCounts()) {
-                    cores.add(new Fact(or(c.cores()) + " cores, Python", or(c.enforcement()) + " (CPUs "
+                    cores.add(new Fact(coreLabel(c.cores()) + ", Python", or(c.enforcement()) + " (CPUs "
                             + or(c.cpuList()) + ") — " + or(c.status()) + (c.message() == null ? "" : ": " + c.message())));
                 }
             }
@@ -93,5 +93,9 @@ public record Environment(String label, List<Fact> facts, List<Fact> coreCounts,
 
     private static String or(Object value) {
         return Optional.ofNullable(value).map(String::valueOf).orElse(UNKNOWN);
+    }
+
+    private static String coreLabel(Integer cores) {
+        return cores == null ? "? cores" : cores == 1 ? "1 core" : cores + " cores";
     }
 }
