@@ -1,14 +1,10 @@
 package parbench.report.compare;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
+import parbench.report.html.PageResources;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -22,22 +18,12 @@ import java.util.Map;
  */
 public final class HtmlComparison implements ComparisonRenderer {
 
-    private static final String BASE = "parbench/report/html/";
-
     private final PebbleTemplate template;
     private final String css;
 
     public HtmlComparison() {
-        ClasspathLoader loader = new ClasspathLoader();
-        loader.setPrefix(BASE);
-        PebbleEngine engine = new PebbleEngine.Builder()
-                .loader(loader)
-                .autoEscaping(true)
-                .strictVariables(true)
-                .newLineTrimming(false)
-                .build();
-        this.template = engine.getTemplate("compare.peb");
-        this.css = resource("report.css") + "\n" + resource("compare.css");
+        this.template = PageResources.template("compare.peb");
+        this.css = PageResources.text("report.css") + "\n" + PageResources.text("compare.css");
     }
 
     /** One table row as the template shows it: every cell already a string. */
@@ -69,14 +55,4 @@ public final class HtmlComparison implements ComparisonRenderer {
         template.evaluate(out, context);
     }
 
-    private static String resource(String name) {
-        try (InputStream in = HtmlComparison.class.getClassLoader().getResourceAsStream(BASE + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + BASE + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + BASE + name, e);
-        }
-    }
 }

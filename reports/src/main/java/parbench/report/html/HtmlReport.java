@@ -1,7 +1,5 @@
 package parbench.report.html;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import parbench.report.analysis.Finding;
 import parbench.report.analysis.Findings;
@@ -11,11 +9,9 @@ import parbench.report.analysis.Warnings;
 import parbench.report.run.RunInput;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -31,26 +27,16 @@ import java.util.Map;
  */
 public final class HtmlReport {
 
-    private static final String BASE = "parbench/report/html/";
-
     private final PebbleTemplate template;
     private final ChartLibrary charts;
     private final String css;
     private final String script;
 
     public HtmlReport() {
-        ClasspathLoader loader = new ClasspathLoader();
-        loader.setPrefix(BASE);
-        PebbleEngine engine = new PebbleEngine.Builder()
-                .loader(loader)
-                .autoEscaping(true)
-                .strictVariables(true)
-                .newLineTrimming(false)
-                .build();
-        this.template = engine.getTemplate("report.peb");
+        this.template = PageResources.template("report.peb");
         this.charts = ChartLibrary.load();
-        this.css = resource("report.css");
-        this.script = ChartLibrary.safeInScript(resource("report.js"));
+        this.css = PageResources.text("report.css");
+        this.script = ChartLibrary.safeInScript(PageResources.text("report.js"));
     }
 
     /** Renders the page for {@code table} to {@code out}. */
@@ -85,14 +71,4 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    private static String resource(String name) {
-        try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(BASE + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + BASE + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + BASE + name, e);
-        }
-    }
 }
