@@ -280,9 +280,7 @@ public final class Sweep {
                 command.addAll(settings.jmhOptions());
                 command.addAll(List.of("-rf", "json", "-rff", partial.toString(),
                         "-jvmArgsAppend", String.join(" ", jvmArgs)));
-                exit = execute(command, log, progress::accept, point -> console.printf("  [%d core%s] %s   (%s)%n",
-                        cores, cores == 1 ? " " : "s", point,
-                        overall(index, ++finishedInCoreCount, Duration.between(sweepStarted, Instant.now()))));
+                exit = execute(command, log, progress::accept, point -> printPoint(cores, index, point));
             }
         }
         if (exit == SIGINT_EXIT || exit == SIGTERM_EXIT) {
@@ -336,9 +334,7 @@ public final class Sweep {
         try (Writer log = Files.newBufferedWriter(settings.runDirectory().resolve(logName), StandardCharsets.UTF_8)) {
             currentLeadsGroup = ownGroup;
             try {
-                exit = execute(command, log, PythonProgress::point, point -> console.printf("  [%d core%s] %s   (%s)%n",
-                        cores, cores == 1 ? " " : "s", point,
-                        overall(index, ++finishedInCoreCount, Duration.between(sweepStarted, Instant.now()))));
+                exit = execute(command, log, PythonProgress::point, point -> printPoint(cores, index, point));
             } finally {
                 currentLeadsGroup = false;
             }
@@ -361,6 +357,12 @@ public final class Sweep {
         }
         return new RunManifest.PythonCoreCount(cores, pinning.enforcement("sched-setaffinity"),
                 pinning.pinned() ? pinning.cpuList() : null, status, written ? resultName : null, logName, message);
+    }
+
+    /** One console line per finished point, JMH's or Python's, with the sweep's overall progress. */
+    private void printPoint(int cores, int index, Object point) {
+        console.printf("  [%d core%s] %s   (%s)%n", cores, cores == 1 ? " " : "s", point,
+                overall(index, ++finishedInCoreCount, Duration.between(sweepStarted, Instant.now())));
     }
 
     private PythonHarness.Plan pythonPlan() throws IOException {

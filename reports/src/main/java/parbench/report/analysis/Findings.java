@@ -169,8 +169,8 @@ public final class Findings {
         return r.cores() == null ? "unknown cores" : cores(r.cores());
     }
 
-    /** "1 core", "2 cores". */
-    static String cores(int count) {
+    /** "1 core", "2 cores": how every page and summary names a core count. */
+    public static String cores(int count) {
         return count + (count == 1 ? " core" : " cores");
     }
 

@@ -1,5 +1,6 @@
 package parbench.report.html;
 
+import parbench.report.analysis.Findings;
 import parbench.report.jmh.BenchmarkResult;
 import parbench.report.run.RunInput;
 import parbench.report.run.RunManifest;
@@ -96,6 +97,6 @@ public record Environment(String label, List<Fact> facts, List<Fact> coreCounts,
     }
 
     private static String coreLabel(Integer cores) {
-        return cores == null ? "? cores" : cores == 1 ? "1 core" : cores + " cores";
+        return cores == null ? "? cores" : Findings.cores(cores);
     }
 }
