@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import platform
 import re
+import signal
 import socket
 import sys
 
@@ -36,6 +37,23 @@ PARBENCH = os.path.join(ROOT, "scripts", "parbench")
 
 class UsageError(Exception):
     """A user mistake: printed as one line, exit 2."""
+
+
+_interrupted = False
+
+
+def _on_sigint(signum, frame):
+    """Ctrl-C as Python's own handler does it, remembered: CPython drops an exception raised where it
+    cannot propagate (``os.fork``'s at-fork hooks while a pool starts a worker, a ``__del__``), so the
+    flag keeps the interrupt for :func:`_stop_if_interrupted` between points."""
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
+
+
+def _stop_if_interrupted():
+    if _interrupted:
+        raise KeyboardInterrupt
 
 
 def main(argv=None):
@@ -153,12 +171,15 @@ def run_command(argv):
         raise UsageError(f"--out {out} exists and is not a directory")
     os.makedirs(out, exist_ok=True)
 
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
+        signal.signal(signal.SIGINT, _on_sigint)
     stubs = StubPool(args.stub_url, args.stub_latency_ms)
     failed = 0
     try:
         for c in cores:
             os.sched_setaffinity(0, usable[:c])
             failed += run_core_count(c, profile, include, stubs, out)
+        _stop_if_interrupted()
     except KeyboardInterrupt:
         print("parbench python: interrupted; what finished is written in " + out, file=sys.stderr)
         return 130
@@ -187,6 +208,7 @@ def run_core_count(cores, profile, include, stubs, out):
                 disable=not sys.stderr.isatty(), leave=False)
     try:
         for benchmark, make_workload, model_name, parallelism in todo:
+            _stop_if_interrupted()
             label = f"[cores {cores}] {benchmark.split('.')[-2]} model={model_name} parallelism={parallelism}"
             try:
                 workload = make_workload(stubs)
