@@ -1,0 +1,205 @@
+package parbench.report.history;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import parbench.report.jmh.BenchmarkResult;
+import parbench.report.run.RunInput;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the history store does, on whichever database a subclass provides: the same tests run on SQLite and on a
+ * real PostgreSQL server.
+ */
+abstract class HistoryStoreContract {
+
+    static final Path REAL_RUN = Path.of("src/test/resources/run/python-and-jvm");
+
+    @TempDir
+    Path temp;
+
+    /** The JDBC URL of a new, empty database. */
+    abstract String newDatabase() throws Exception;
+
+    HistoryStore store() throws Exception {
+        return new HistoryStore(HistoryDatabase.open(DatabaseLocation.parse(newDatabase())));
+    }
+
+    static IncomingRun incoming(Path source, String branch) throws Exception {
+        return IncomingRun.read(source, new IncomingRun.Overrides(Optional.empty(), Optional.empty(),
+                Optional.ofNullable(branch), Optional.empty()), Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    static long count(HistoryDatabase database, String sql) throws SQLException {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql);
+             var rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void aRealRunIsStoredWithEveryRawSample() throws Exception {
+        var database = HistoryDatabase.open(DatabaseLocation.parse(newDatabase()));
+        IncomingRun run = incoming(REAL_RUN, "main");
+        long samples = run.input().results().stream().mapToLong(r -> r.primaryMetric().rawDataHistogram().isEmpty()
+                ? r.primaryMetric().rawData().stream().mapToLong(List::size).sum()
+                : r.primaryMetric().rawDataHistogram().stream().flatMap(List::stream).mapToLong(List::size).sum())
+                .sum();
+
+        assertThat(new HistoryStore(database).ingest(run)).isEqualTo(HistoryStore.Outcome.STORED);
+
+        assertThat(count(database, "SELECT COUNT(*) FROM result")).isEqualTo(run.input().results().size());
+        assertThat(count(database, "SELECT COUNT(*) FROM sample")).isEqualTo(samples).isPositive();
+        assertThat(count(database, "SELECT COUNT(*) FROM run WHERE manifest IS NOT NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameRunIngestedTwiceIsStoredOnce() throws Exception {
+        HistoryStore store = store();
+        assertThat(store.ingest(incoming(REAL_RUN, "main"))).isEqualTo(HistoryStore.Outcome.STORED);
+        assertThat(store.ingest(incoming(REAL_RUN, "other"))).isEqualTo(HistoryStore.Outcome.ALREADY_STORED);
+        assertThat(store.runCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theTestbedIsTheManifestsFingerprintWithAReadableName() throws Exception {
+        HistoryStore store = store();
+        store.ingest(incoming(REAL_RUN, "main"));
+        StoredRun run = store.runs(null, null, 10).get(0);
+        assertThat(run.testbed().name()).isEqualTo("xeon-2c-jdk25");
+        assertThat(run.testbed()).extracting(Testbed::cpuModel, Testbed::logicalCores, Testbed::physicalCores,
+                        Testbed::kernel, Testbed::jdkVendor, Testbed::jdkVersion)
+                .containsExactly("Intel(R) Xeon(R) Processor", 2, 2, "6.18.44-fc-v769", "Eclipse Adoptium", "25.0.3");
+        assertThat(run.commit()).isEqualTo("d242385f000fb1ea23cdd7a277ebd60ef2f6f596");
+        assertThat(run.time()).isEqualTo(Instant.parse("2026-11-25T13:44:08Z"));
+    }
+
+    @Test
+    void aStoredRunLoadsBackWithTheSameRawData() throws Exception {
+        HistoryStore store = store();
+        IncomingRun run = incoming(REAL_RUN, "main");
+        store.ingest(run);
+
+        RunInput loaded = store.load(store.runs(null, "main", 1).get(0));
+
+        assertThat(loaded.manifest()).isEqualTo(run.input().manifest());
+        assertThat(loaded.sets()).hasSameSizeAs(run.input().sets());
+        List<BenchmarkResult> original = run.input().results();
+        List<BenchmarkResult> back = loaded.results();
+        assertThat(back).hasSameSizeAs(original);
+        for (int i = 0; i < original.size(); i++) {
+            assertThat(back.get(i).benchmark()).isEqualTo(original.get(i).benchmark());
+            assertThat(back.get(i).params()).containsExactlyInAnyOrderEntriesOf(original.get(i).params());
+            assertThat(back.get(i).primaryMetric().rawData()).isEqualTo(original.get(i).primaryMetric().rawData());
+            assertThat(back.get(i).primaryMetric().rawDataHistogram())
+                    .isEqualTo(original.get(i).primaryMetric().rawDataHistogram());
+            assertThat(back.get(i).primaryMetric().unit()).isEqualTo(original.get(i).primaryMetric().unit());
+        }
+    }
+
+    @Test
+    void aTwentyPercentStepIsAChangePointNamingItsCommit() throws Exception {
+        HistoryStore store = store();
+        SyntheticHistory machine = SyntheticHistory.xeon();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put("sequential", 100.0);
+            values.put("fork-join", i < 7 ? 50.0 : 60.0);
+            store.ingest(incoming(machine.write(temp.resolve("run-" + i), i, values, i), "main"));
+        }
+
+        List<Series> series = store.series(SeriesFilter.all());
+        List<ChangePoint> changes = new ChangeDetector(EDivisive.DEFAULT).find(series);
+
+        assertThat(series).hasSize(2).allSatisfy(s -> assertThat(s.points()).hasSize(12));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.series().params()).containsEntry("model", "fork-join");
+            assertThat(c.index()).isEqualTo(7);
+            assertThat(c.commit()).isEqualTo("c7");
+            assertThat(c.ratio()).isCloseTo(1.2, org.assertj.core.api.Assertions.within(0.02));
+            assertThat(c.low()).isLessThanOrEqualTo(c.ratio());
+            assertThat(c.high()).isGreaterThanOrEqualTo(c.ratio());
+        });
+    }
+
+    @Test
+    void aDatabaseAtTheFirstSchemaMigratesKeepingItsRuns() throws Exception {
+        String url = newDatabase();
+        var old = HistoryDatabase.open(DatabaseLocation.parse(url), MigrationVersion.fromVersion("1"));
+        new HistoryStore(old).ingest(incoming(REAL_RUN, "main"));
+        assertThat(count(old, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).isZero();
+
+        var migrated = HistoryDatabase.open(DatabaseLocation.parse(url));
+
+        assertThat(count(migrated, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2' AND success"
+                + (url.startsWith("jdbc:sqlite") ? " = 1" : ""))).isEqualTo(1);
+        assertThat(new HistoryStore(migrated).runCount()).isEqualTo(1);
+        assertThat(new HistoryStore(migrated).series(SeriesFilter.all())).isNotEmpty();
+    }
+
+    @Test
+    void checkFindsARegressionBeyondTheRunToRunSpread() throws Exception {
+        HistoryStore store = store();
+        SyntheticHistory machine = SyntheticHistory.xeon();
+        for (int i = 0; i < 6; i++) {
+            store.ingest(incoming(machine.write(temp.resolve("base-" + i), i,
+                    Map.of("sequential", 100.0, "fork-join", 50.0), i), "main"));
+        }
+        IncomingRun slower = incoming(machine.write(temp.resolve("slower"), 99,
+                Map.of("sequential", 100.0, "fork-join", 65.0), 99), "pr");
+        IncomingRun same = incoming(machine.write(temp.resolve("same"), 98,
+                Map.of("sequential", 100.0, "fork-join", 50.0), 98), "pr");
+        var check = new HistoryCheck(5, "main", 0.01, parbench.report.compare.Thresholds.uniform(0.05));
+
+        var regression = check.check(store, slower).comparison().orElseThrow();
+        var fine = check.check(store, same).comparison().orElseThrow();
+
+        assertThat(regression.hasRegression()).isTrue();
+        assertThat(regression.mode().line()).contains("the last 5 runs of 'main' on testbed xeon-2c-jdk25");
+        assertThat(fine.hasRegression()).isFalse();
+    }
+
+    @Test
+    void checkOnANewTestbedComparesSpeedupsWithOtherTestbeds() throws Exception {
+        HistoryStore store = store();
+        for (int i = 0; i < 3; i++) {
+            store.ingest(incoming(SyntheticHistory.xeon().write(temp.resolve("base-" + i), i,
+                    Map.of("sequential", 100.0, "fork-join", 50.0), i), "main"));
+        }
+        var epyc = new SyntheticHistory("AMD EPYC 7763 64-Core Processor", 2, "21.0.5", 0.01);
+        IncomingRun candidate = incoming(epyc.write(temp.resolve("epyc"), 50,
+                Map.of("sequential", 80.0, "fork-join", 40.0), 50), "pr");
+
+        var comparison = new HistoryCheck(10, "main", 0.01, parbench.report.compare.Thresholds.uniform(0.05))
+                .check(store, candidate).comparison().orElseThrow();
+
+        assertThat(candidate.testbed().name()).isEqualTo("epyc-2c-jdk21");
+        assertThat(comparison.mode().mode()).isEqualTo(parbench.report.compare.HardwareMode.CROSS_HARDWARE);
+        assertThat(comparison.rows()).isNotEmpty().allSatisfy(row -> assertThat(row.key().figure())
+                .isIn("speedup", "efficiency"));
+        assertThat(comparison.hasRegression()).isFalse();
+    }
+
+    /** The runs of {@code count} synthetic commits, for concurrency tests. */
+    List<IncomingRun> syntheticRuns(int count) throws Exception {
+        List<IncomingRun> runs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            runs.add(incoming(SyntheticHistory.xeon().write(temp.resolve("c-" + i), i,
+                    Map.of("sequential", 100.0, "fork-join", 50.0 + i), i), "main"));
+        }
+        return runs;
+    }
+}
