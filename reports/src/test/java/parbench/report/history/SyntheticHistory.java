@@ -22,13 +22,13 @@ import java.util.Random;
  * @param jdk      the JDK version
  * @param noise    the coefficient of variation of the iterations
  */
-record SyntheticHistory(String cpuModel, int cores, String jdk, double noise) {
+public record SyntheticHistory(String cpuModel, int cores, String jdk, double noise) {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+    public static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
 
     /** A 2-core Xeon on JDK 25 with 1 % noise. */
-    static SyntheticHistory xeon() {
+    public static SyntheticHistory xeon() {
         return new SyntheticHistory("Intel(R) Xeon(R) Processor", 2, "25.0.1", 0.01);
     }
 
@@ -36,7 +36,7 @@ record SyntheticHistory(String cpuModel, int cores, String jdk, double noise) {
      * Writes run number {@code index} (its commit {@code c<index>}, its time {@code START + index hours}) into
      * {@code dir}: one {@code SleepBenchmark.batch} result per model, each centred on the given milliseconds.
      */
-    Path write(Path dir, int index, Map<String, Double> millisByModel, long seed) throws IOException {
+    public Path write(Path dir, int index, Map<String, Double> millisByModel, long seed) throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(seed);
         ArrayNode results = MAPPER.createArrayNode();
