@@ -94,9 +94,13 @@ public final class Bootstrap {
         return new Replicates[]{new Replicates(outA), new Replicates(outB)};
     }
 
-    /** The mean of {@code tree} with its interval at {@code confidence}. */
+    /**
+     * The mean of {@code tree} with its interval at {@code confidence}: the expanded percentile interval
+     * ({@link Replicates#expandedInterval}) over the tree's {@link SampleTree#topLevelUnits()}, so that 3 to 10 forks
+     * still get about the coverage asked for.
+     */
     public Estimate score(SampleTree tree, double confidence) {
-        double[] interval = replicates(tree).interval(confidence);
+        double[] interval = replicates(tree).expandedInterval(confidence, tree.mean(), tree.topLevelUnits());
         return new Estimate(tree.mean(), interval[0], interval[1], confidence, resamples, tree.minForksPerRun() == 1);
     }
 
@@ -107,9 +111,22 @@ public final class Bootstrap {
      */
     public Estimate ratio(SampleTree numerator, SampleTree denominator, double confidence, boolean pairRuns) {
         Replicates[] both = replicatesTogether(denominator, numerator, pairRuns);
-        double[] interval = both[1].dividedBy(both[0]).interval(confidence);
-        return new Estimate(numerator.mean() / denominator.mean(), interval[0], interval[1], confidence, resamples,
+        double point = numerator.mean() / denominator.mean();
+        double[] interval = both[1].dividedBy(both[0]).expandedInterval(confidence, point,
+                ratioUnits(numerator.topLevelUnits(), denominator.topLevelUnits()));
+        return new Estimate(point, interval[0], interval[1], confidence, resamples,
                 numerator.minForksPerRun() == 1 || denominator.minForksPerRun() == 1);
+    }
+
+    /**
+     * The units to expand a ratio's interval for: {@code n_a + n_b − 1} gives {@code n_a + n_b − 2} degrees of freedom,
+     * the pooled two-sample count; with one side exact (1 unit) it is the other side's.
+     */
+    public static int ratioUnits(int a, int b) {
+        if (a < 2 || b < 2) {
+            return Math.max(a, b);
+        }
+        return a + b - 1;
     }
 
     /**

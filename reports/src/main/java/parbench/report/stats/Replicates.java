@@ -12,6 +12,9 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class Replicates {
 
+    private static final org.apache.commons.math3.distribution.NormalDistribution NORMAL =
+            new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+
     private final double[] values;
 
     Replicates(double[] values) {
@@ -83,6 +86,47 @@ public final class Replicates {
         return new double[]{lowValue, highValue};
     }
 
+    /**
+     * The percentile interval widened for few resampling units: the bootstrap's variance of a mean is {@code (n − 1)/n}
+     * of the true one and its tails are normal rather than Student's, so with 5 forks a "99 %" percentile interval
+     * covers far less than 99 %. This is Hesterberg's expanded percentile interval ("What Teachers Should Know About
+     * the Bootstrap", The American Statistician 69(4), 2015, section 4.2), with one change: rather than moving the
+     * percentile level to {@code Φ(√(n/(n−1)) · t(n−1))}, which for few units lies beyond the last replicate, each
+     * replicate is moved away from {@code point} by the factor {@code k = √(n/(n−1)) · t(1 − α/2, n − 1) / z(1 − α/2)}
+     * (on the log scale when every replicate and the point are positive, as for ratios and times), then the plain
+     * percentile interval is taken. Under normality the two are the same; this one needs no extra resamples.
+     *
+     * @param confidence the nominal coverage, {@code 1 − α}
+     * @param point      the statistic on the data
+     * @param units      independent units at the top resampled level (runs, else forks, else iterations); at least 2
+     *                   for any expansion, 1 or less gives the plain interval
+     */
+    public double[] expandedInterval(double confidence, double point, int units) {
+        if (units < 2) {
+            return interval(confidence);
+        }
+        double z = NORMAL.inverseCumulativeProbability(1 - (1 - confidence) / 2);
+        double t = new org.apache.commons.math3.distribution.TDistribution(null, units - 1)
+                .inverseCumulativeProbability(1 - (1 - confidence) / 2);
+        double k = Math.sqrt(units / (units - 1.0)) * t / z;
+        boolean positive = point > 0;
+        for (double v : values) {
+            positive &= !(v <= 0);
+        }
+        double[] stretched = new double[values.length];
+        if (positive) {
+            double centre = Math.log(point);
+            for (int i = 0; i < stretched.length; i++) {
+                stretched[i] = values[i] == point ? point : Math.exp(centre + k * (Math.log(values[i]) - centre));
+            }
+        } else {
+            for (int i = 0; i < stretched.length; i++) {
+                stretched[i] = point + k * (values[i] - point);
+            }
+        }
+        return new Replicates(stretched).interval(confidence);
+    }
+
     /** The fraction of replicates at or below {@code x}: a one-sided bootstrap p-value's building block. */
     public double fractionAtMost(double x) {
         int below = 0;
@@ -96,6 +140,32 @@ public final class Replicates {
             }
         }
         return n == 0 ? Double.NaN : (double) below / n;
+    }
+
+    /**
+     * The two-sided bootstrap p-value of "the statistic equals {@code x}": twice the smaller tail's share, counted
+     * as {@code (k + 1) / (B + 1)} (Davison &amp; Hinkley, "Bootstrap Methods and their Application", 1997, section
+     * 4.2) so that it is never 0; at most 1; NaN when every replicate is NaN.
+     */
+    public double twoSidedP(double x) {
+        int below = 0;
+        int above = 0;
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                n++;
+                if (v <= x) {
+                    below++;
+                }
+                if (v >= x) {
+                    above++;
+                }
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return Math.min(1.0, 2.0 * (Math.min(below, above) + 1) / (n + 1));
     }
 
     @Override

@@ -166,6 +166,17 @@ public final class SampleTree {
         return runs() == 0 ? 0 : min;
     }
 
+    /**
+     * The independent units at the top level the bootstrap resamples: runs when there are several, else forks when
+     * there are several, else iterations. What {@link Replicates#expandedInterval} needs as {@code units}.
+     */
+    public int topLevelUnits() {
+        if (runs() > 1) {
+            return runs();
+        }
+        return forks() > 1 ? forks() : iterations();
+    }
+
     /** Forks of run {@code r}. */
     public int forksIn(int run) {
         return runStart[run + 1] - runStart[run];
