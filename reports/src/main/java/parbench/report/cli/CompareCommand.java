@@ -6,6 +6,7 @@ import parbench.report.compare.RunComparison;
 import parbench.report.compare.Thresholds;
 import parbench.report.jmh.BadInputException;
 import parbench.report.run.RunInput;
+import parbench.report.stats.Bootstrap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,15 +24,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code parbench compare BASELINE CANDIDATE [--threshold 5%] [--alpha 0.01] [--mode auto|same-hardware|cross-hardware]
- * [--format text|markdown|json|html] [-o FILE] [--thresholds FILE]}: does the candidate run regress on the baseline?
- * Made for CI: the exit code is the answer, the output's first line says which mode was used and why.
+ * {@code parbench compare BASELINE CANDIDATE [--threshold 5%] [--alpha 0.01] [--run-noise 25%]
+ * [--mode auto|same-hardware|cross-hardware] [--format text|markdown|json|html] [-o FILE] [--thresholds FILE]}: does the candidate run regress on the baseline?
+ * Made for CI: the exit code is the answer, the output's first line says which mode was used and why, the next ones which evidence the verdicts rest on.
  * Exit codes: 0 no regression; 1 at least one regression; 2 bad input or usage (one line on stderr, nothing
  * written); 3 internal error.
  */
 @Command(name = "parbench compare", mixinStandardHelpOptions = true, version = "parbench compare 0.1.0",
-        description = {"Compares candidate run(s) with baseline run(s): ratio of medians with a confidence interval,"
-                + " Mann-Whitney p; a change counts when p < alpha and it exceeds the threshold.",
+        description = {"Compares candidate run(s) with baseline run(s): the ratio of each figure with a confidence interval"
+                + " from a hierarchical bootstrap (forks, then iterations) or, with at least 2 runs a side, from the"
+                + " spread of the runs (Welch's t). A change counts when its interval excludes 1 and it exceeds the"
+                + " threshold; with one run on a side also the run-to-run allowance (--run-noise).",
                 "BASELINE and CANDIDATE are run directories or JMH JSON files; or repeat --baseline/--candidate to"
                         + " pool several runs on a side."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -64,6 +67,19 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--alpha", paramLabel = "P", description = "significance level, 0 < alpha < 1 (default: ${DEFAULT-VALUE})")
     double alpha = 0.01;
+
+    @Option(names = "--run-noise", paramLabel = "PERCENT", converter = PercentConverter.class,
+            description = "run-to-run allowance: with one run on a side, a change counts only beyond this"
+                    + " (default: 25%%, measured on unchanged reruns; see docs/compare.md)")
+    double runNoise = RunComparison.DEFAULT_RUN_NOISE;
+
+    @Option(names = "--resamples", paramLabel = "N",
+            description = "bootstrap resamples per interval, at least 100 (default: ${DEFAULT-VALUE})")
+    int resamples = Bootstrap.DEFAULT_RESAMPLES;
+
+    @Option(names = "--seed", paramLabel = "SEED",
+            description = "bootstrap seed; the same input and seed always give the same output (default: ${DEFAULT-VALUE})")
+    long seed = Bootstrap.DEFAULT_SEED;
 
     @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class,
             description = "auto, same-hardware or cross-hardware (default: auto)")
@@ -124,6 +140,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (!(alpha > 0 && alpha < 1)) {
             throw usage("--alpha must be between 0 and 1 (exclusive), found " + alpha);
         }
+        if (resamples < 100) {
+            throw usage("--resamples must be at least 100, found " + resamples);
+        }
         Thresholds thresholds = thresholdsFile == null ? Thresholds.uniform(threshold)
                 : Thresholds.read(thresholdsFile, threshold);
         List<RunInput> before;
@@ -135,7 +154,8 @@ public final class CompareCommand implements Callable<Integer> {
             after = result(candidateLoad);
         }
 
-        RunComparison comparison = RunComparison.of(before, after, mode, alpha, thresholds);
+        RunComparison comparison = RunComparison.of(before, after, mode, alpha, thresholds, runNoise,
+                new Bootstrap(resamples, seed));
 
         PrintWriter err = spec.commandLine().getErr();
         if (output == null) {

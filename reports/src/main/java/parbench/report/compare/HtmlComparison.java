@@ -41,6 +41,8 @@ public final class HtmlComparison implements ComparisonRenderer {
         context.put("mode", comparison.mode().mode().label());
         context.put("modeReason", comparison.mode().reason());
         context.put("warnings", comparison.warnings());
+        context.put("evidence", comparison.evidenceLines());
+        context.put("settings", TextTable.settings(comparison));
         context.put("baseline", comparison.baseline());
         context.put("candidate", comparison.candidate());
         context.put("alpha", String.valueOf(comparison.alpha()));

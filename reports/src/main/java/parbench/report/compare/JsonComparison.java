@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The comparison for machines. {@code mode} and {@code modeReason} are the first fields; then the settings, the
+ * The comparison for machines. {@code mode} and {@code modeReason} are the first fields; then the warnings, the
+ * {@code evidence} lines, the settings, the
  * counts, {@code regression} (what the exit code says) and one object per row. Ratios are candidate / baseline;
  * {@code changePercent} is {@code (ratio − 1) × 100}; absent sides and changes are {@code null}; non-finite numbers
  * are the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} (Jackson's encoding), never bare tokens.
@@ -34,9 +35,12 @@ public final class JsonComparison implements ComparisonRenderer {
                 json.writeString(w);
             }
             json.writeEndArray();
+            strings(json, "evidence", comparison.evidenceLines());
             json.writeNumberField("alpha", comparison.alpha());
             json.writeNumberField("threshold", comparison.threshold().fallback());
             json.writeNumberField("thresholdRules", comparison.threshold().ruleCount());
+            json.writeNumberField("runNoise", comparison.runNoise());
+            json.writeNumberField("resamples", comparison.resamples());
             strings(json, "baseline", comparison.baseline());
             strings(json, "candidate", comparison.candidate());
             json.writeBooleanField("regression", comparison.hasRegression());
@@ -84,6 +88,7 @@ public final class JsonComparison implements ComparisonRenderer {
             json.writeNumberField("ciHigh", c.high());
             json.writeNumberField("changePercent", c.percent());
             json.writeNumberField("p", c.p());
+            json.writeStringField("evidence", c.evidence().label());
             json.writeEndObject();
         } else {
             json.writeNullField("change");
@@ -103,10 +108,13 @@ public final class JsonComparison implements ComparisonRenderer {
         }
         SideSummary s = side.get();
         json.writeObjectFieldStart(name);
-        json.writeNumberField("n", s.n());
-        json.writeNumberField("median", s.median());
+        json.writeNumberField("runs", s.runs());
+        json.writeNumberField("forks", s.forks());
+        json.writeNumberField("iterations", s.iterations());
+        json.writeNumberField("value", s.value());
         json.writeNumberField("ciLow", s.low());
         json.writeNumberField("ciHigh", s.high());
+        json.writeBooleanField("oneFork", s.oneFork());
         json.writeEndObject();
     }
 

@@ -7,7 +7,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * The comparison for {@code $GITHUB_STEP_SUMMARY} and pull-request comments: the mode line first, the counts, then a
+ * The comparison for {@code $GITHUB_STEP_SUMMARY} and pull-request comments: the mode and evidence lines first, the
+ * counts, then a
  * table of everything that is not unchanged, and the unchanged rows folded in a {@code <details>} block (at most
  * {@value #MAX_UNCHANGED} of them, so the page stays under GitHub's summary size limit). Every input string is
  * escaped.
@@ -20,6 +21,9 @@ public final class MarkdownTable implements ComparisonRenderer {
     public void render(RunComparison comparison, Writer out) throws IOException {
         ModeChoice mode = comparison.mode();
         out.write("**mode: " + mode.mode().label() + "** (" + MarkdownSummary.inline(mode.reason()) + ")\n\n");
+        for (String line : comparison.evidenceLines()) {
+            out.write("**" + MarkdownSummary.inline(line) + "**\n\n");
+        }
         out.write("## Benchmark comparison: " + (comparison.hasRegression() ? "❌ regression" : "✅ no regression")
                 + "\n\n");
         for (String warning : comparison.warnings()) {
@@ -27,10 +31,7 @@ public final class MarkdownTable implements ComparisonRenderer {
         }
         out.write("- Baseline: " + MarkdownSummary.inline(String.join("; ", comparison.baseline())) + "\n");
         out.write("- Candidate: " + MarkdownSummary.inline(String.join("; ", comparison.candidate())) + "\n");
-        out.write("- alpha " + comparison.alpha() + ", threshold " + Notation.percent(comparison.threshold().fallback())
-                + (comparison.threshold().ruleCount() > 0
-                ? " (" + comparison.threshold().ruleCount() + " per-benchmark rules)" : "")
-                + ", intervals at " + Notation.confidence(comparison.alpha()) + "\n");
+        out.write("- " + MarkdownSummary.inline(TextTable.settings(comparison)) + "\n");
         out.write("- **" + comparison.countsLine() + "**\n\n");
         List<ComparisonRow> changed = comparison.rows().stream().filter(r -> r.verdict() != Verdict.UNCHANGED).toList();
         List<ComparisonRow> unchanged = comparison.rows().stream().filter(r -> r.verdict() == Verdict.UNCHANGED).toList();
@@ -48,12 +49,14 @@ public final class MarkdownTable implements ComparisonRenderer {
     }
 
     private static void table(List<ComparisonRow> rows, Writer out) throws IOException {
-        out.write("| benchmark | unit | better | baseline | candidate | change [CI] | p | verdict |\n");
-        out.write("|---|---|---|--:|--:|--:|--:|---|\n");
+        out.write("| benchmark | unit | better | baseline | n | candidate | n | change [CI] | p | verdict |\n");
+        out.write("|---|---|---|--:|--:|--:|--:|--:|--:|---|\n");
         for (ComparisonRow row : rows) {
             out.write("| " + MarkdownSummary.cell(row.key().display()) + " | " + MarkdownSummary.cell(row.key().unit())
                     + " | " + row.direction().better() + " | " + MarkdownSummary.cell(Notation.side(row.baseline()))
-                    + " | " + MarkdownSummary.cell(Notation.side(row.candidate())) + " | "
+                    + " | " + row.baseline().map(SideSummary::n).orElse("") + " | "
+                    + MarkdownSummary.cell(Notation.side(row.candidate())) + " | "
+                    + row.candidate().map(SideSummary::n).orElse("") + " | "
                     + MarkdownSummary.cell(Notation.change(row.change())) + " | "
                     + row.change().map(c -> Notation.p(c.p())).orElse("-") + " | " + verdict(row) + " |\n");
         }

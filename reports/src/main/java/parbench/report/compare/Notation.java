@@ -67,9 +67,9 @@ final class Notation {
         return p >= 0.001 ? fixed(p, 3, false) : String.format(Locale.ROOT, "%.1e", p);
     }
 
-    /** {@code median ± x%}, or {@code -} when the side is absent. */
+    /** {@code value ± x%}, or {@code -} when the side is absent. */
     static String side(java.util.Optional<SideSummary> side) {
-        return side.map(s -> value(s.median()) + " ± " + (Double.isFinite(s.plusMinusPercent())
+        return side.map(s -> value(s.value()) + " ± " + (Double.isFinite(s.plusMinusPercent())
                         ? fixed(s.plusMinusPercent(), 1, false) + "%" : "n/a"))
                 .orElse("-");
     }

@@ -1,7 +1,9 @@
 package parbench.report.compare;
 
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.apache.commons.math3.distribution.TDistribution;
 import parbench.report.run.RunInput;
+import parbench.report.stats.Bootstrap;
+import parbench.report.stats.Replicates;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,25 +12,44 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Baseline run(s) against candidate run(s): every key on either side with its verdict.
+ * Baseline run(s) against candidate run(s): every key on either side with its verdict and the evidence it rests on.
  *
- * <p>A change counts only when it is significant (Mann-Whitney p &lt; alpha) <em>and</em> the ratio of medians is
- * further from 1 than the key's threshold; its sign and the {@link Direction} make it an improvement or a
- * regression. A side with fewer than {@value #MIN_SAMPLES} samples, or too few for the test ever to reach alpha, is
- * "insufficient data", never a regression. Keys on one side only are added or removed, not failures.
+ * <p>Each side's figures are {@link parbench.report.stats.SampleTree}s, runs ⊃ forks ⊃ iterations. The change is
+ * candidate / baseline:
+ * <ul>
+ *   <li>{@link Evidence#REPLICATED} (two runs or more on each side): one value per run, Welch's t on their logs; the
+ *       spread of the runs is the noise. A change counts when its interval excludes 1 and it exceeds the key's
+ *       threshold.</li>
+ *   <li>{@link Evidence#UNREPLICATED} (one run on a side): the ratio's interval from the hierarchical bootstrap of both
+ *       sides (forks, then iterations). That sees the noise inside each run, not the drift between runs, so a change
+ *       counts only when its interval excludes 1 and it exceeds the larger of the threshold and the run-to-run
+ *       allowance {@code runNoise}: an unchanged rerun must pass.</li>
+ * </ul>
+ * "Exceeds" is symmetric on the log scale: {@code |ln ratio| > ln(1 + allowance)}, so 10 % slower in time and in
+ * throughput count alike. Its sign and the {@link Direction} make a change an improvement or a regression. A side with
+ * fewer than {@value #MIN_SAMPLES} iterations is "insufficient data", never a regression. Keys on one side only are
+ * added or removed, not failures.
  *
  * @param mode      the mode used and why
- * @param alpha     significance level
+ * @param alpha     significance level; intervals are at {@code 1 − alpha}
  * @param threshold the default threshold and per-benchmark rules
+ * @param runNoise  the run-to-run allowance for unreplicated changes, as a fraction
+ * @param resamples bootstrap resamples per interval
  * @param baseline  labels of the baseline inputs
  * @param candidate labels of the candidate inputs
- * @param warnings  what the reader must know (unchecked hardware, results left out)
+ * @param warnings  what the reader must know (unchecked hardware, results left out, one-fork intervals)
  * @param rows      baseline keys in baseline order, then keys only the candidate has
  */
-public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold, List<String> baseline,
-                            List<String> candidate, List<String> warnings, List<ComparisonRow> rows) {
+public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold, double runNoise, int resamples,
+                            List<String> baseline, List<String> candidate, List<String> warnings,
+                            List<ComparisonRow> rows) {
 
     public static final int MIN_SAMPLES = 3;
+    /**
+     * The default run-to-run allowance: the largest |change| of the 99 % of points seen between two unchanged reruns
+     * of the same commit on the loaded development machine, rounded up (docs/compare.md, "Run-to-run allowance").
+     */
+    public static final double DEFAULT_RUN_NOISE = 0.25;
 
     public RunComparison {
         baseline = List.copyOf(baseline);
@@ -37,9 +58,15 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
         rows = List.copyOf(rows);
     }
 
-    /** Compares {@code candidate} runs with {@code baseline} runs in {@code requested} mode. */
+    /** Compares with the default run-to-run allowance and bootstrap. */
     public static RunComparison of(List<RunInput> baseline, List<RunInput> candidate, HardwareMode requested,
                                    double alpha, Thresholds thresholds) {
+        return of(baseline, candidate, requested, alpha, thresholds, DEFAULT_RUN_NOISE, Bootstrap.standard());
+    }
+
+    /** Compares {@code candidate} runs with {@code baseline} runs in {@code requested} mode. */
+    public static RunComparison of(List<RunInput> baseline, List<RunInput> candidate, HardwareMode requested,
+                                   double alpha, Thresholds thresholds, double runNoise, Bootstrap bootstrap) {
         ModeChoice mode = ModeChoice.choose(requested, baseline, candidate);
         List<String> warnings = new ArrayList<>();
         mode.warning().ifPresent(warnings::add);
@@ -52,53 +79,119 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
             before = Figures.scores(baseline);
             after = Figures.scores(candidate);
         }
-        double z = Change.z(alpha);
-        // Rows are independent: compare them on every core (10,000 rows are a few hundred ms on one).
+        double confidence = 1 - alpha;
+        // Rows are independent and each is deterministic (seeded from its data): compare them on every core.
         List<ComparisonRow> rows = new ArrayList<>(before.values().parallelStream().map(b -> {
             Figure c = after.get(b.key());
             double threshold = thresholds.forKey(b.key());
             if (c == null) {
-                return new ComparisonRow(b.key(), b.direction(), Optional.of(SideSummary.at(b.samples(), z)),
-                        Optional.empty(), Optional.empty(), threshold, Verdict.REMOVED, Optional.empty());
+                return new ComparisonRow(b.key(), b.direction(),
+                        Optional.of(SideSummary.of(b, b.replicates(bootstrap), confidence)), Optional.empty(),
+                        Optional.empty(), threshold, Verdict.REMOVED, Optional.empty());
             }
-            return compare(b, c, alpha, threshold, new MannWhitneyUTest(), z);
+            return compare(b, c, alpha, threshold, runNoise, bootstrap);
         }).toList());
         for (Figure c : after.values()) {
             if (!before.containsKey(c.key())) {
                 rows.add(new ComparisonRow(c.key(), c.direction(), Optional.empty(),
-                        Optional.of(SideSummary.at(c.samples(), z)), Optional.empty(), thresholds.forKey(c.key()),
-                        Verdict.ADDED, Optional.empty()));
+                        Optional.of(SideSummary.of(c, c.replicates(bootstrap), confidence)), Optional.empty(),
+                        thresholds.forKey(c.key()), Verdict.ADDED, Optional.empty()));
             }
         }
-        return new RunComparison(mode, alpha, thresholds, baseline.stream().map(RunInput::label).toList(),
-                candidate.stream().map(RunInput::label).toList(), warnings, rows);
+        long oneFork = rows.stream().filter(r -> r.baseline().map(SideSummary::oneFork).orElse(false)
+                || r.candidate().map(SideSummary::oneFork).orElse(false)).count();
+        if (oneFork > 0) {
+            warnings.add(oneFork + " of " + rows.size() + " rows have a run with one fork: their intervals ignore"
+                    + " JVM-to-JVM variation (run at least 2 forks)");
+        }
+        return new RunComparison(mode, alpha, thresholds, runNoise, bootstrap.resamples(),
+                baseline.stream().map(RunInput::label).toList(), candidate.stream().map(RunInput::label).toList(),
+                warnings, rows);
     }
 
     private static ComparisonRow compare(Figure baseline, Figure candidate, double alpha, double threshold,
-                                         MannWhitneyUTest test, double z) {
-        Samples b = baseline.samples();
-        Samples c = candidate.samples();
-        var bs = Optional.of(SideSummary.at(b, z));
-        var cs = Optional.of(SideSummary.at(c, z));
-        String insufficient = null;
-        if (b.size() < MIN_SAMPLES || c.size() < MIN_SAMPLES) {
-            insufficient = b.size() + " vs " + c.size() + " samples; at least " + MIN_SAMPLES + " a side needed";
-        } else if (Change.smallestPossibleP(b.size(), c.size()) >= alpha) {
-            insufficient = b.size() + " vs " + c.size() + " samples can never reach p < " + alpha;
+                                         double runNoise, Bootstrap bootstrap) {
+        double confidence = 1 - alpha;
+        Replicates b = baseline.replicates(bootstrap);
+        Replicates c = candidate.replicates(bootstrap);
+        var bs = Optional.of(SideSummary.of(baseline, b, confidence));
+        var cs = Optional.of(SideSummary.of(candidate, c, confidence));
+        boolean replicated = baseline.runs() >= 2 && candidate.runs() >= 2;
+        Change change = replicated ? replicated(baseline, candidate, alpha) : bootstrapped(baseline, candidate, b, c,
+                confidence);
+        if (baseline.iterations() < MIN_SAMPLES || candidate.iterations() < MIN_SAMPLES) {
+            String note = baseline.iterations() + " vs " + candidate.iterations() + " iterations; at least "
+                    + MIN_SAMPLES + " a side needed";
+            return new ComparisonRow(baseline.key(), baseline.direction(), bs, cs, Optional.of(change), threshold,
+                    Verdict.INSUFFICIENT_DATA, Optional.of(note));
         }
-        if (insufficient != null) {
-            Optional<Change> change = b.size() > 0 && c.size() > 0
-                    ? Optional.of(Change.between(b, c, test, z)) : Optional.empty();
-            return new ComparisonRow(baseline.key(), baseline.direction(), bs, cs, change, threshold,
-                    Verdict.INSUFFICIENT_DATA, Optional.of(insufficient));
-        }
-        Change change = Change.between(b, c, test, z);
+        double allowance = replicated ? threshold : Math.max(threshold, runNoise);
         Verdict verdict = Verdict.UNCHANGED;
-        if (change.p() < alpha && Math.abs(change.ratio() - 1) > threshold) {
+        if (change.significant() && Math.abs(Math.log(change.ratio())) > Math.log1p(allowance)) {
             verdict = baseline.direction().improves(change.ratio()) ? Verdict.IMPROVED : Verdict.REGRESSED;
         }
         return new ComparisonRow(baseline.key(), baseline.direction(), bs, cs, Optional.of(change), threshold, verdict,
                 Optional.empty());
+    }
+
+    /** The bootstrap ratio of two sides resampled independently (their replicates divided resample by resample). */
+    private static Change bootstrapped(Figure baseline, Figure candidate, Replicates b, Replicates c,
+                                       double confidence) {
+        Replicates ratios = c.dividedBy(b);
+        double point = candidate.point() / baseline.point();
+        double[] interval = ratios.expandedInterval(confidence, point,
+                Bootstrap.ratioUnits(baseline.units(), candidate.units()));
+        return new Change(point, interval[0], interval[1], ratios.twoSidedP(1),
+                Evidence.UNREPLICATED);
+    }
+
+    /**
+     * Welch's t on the logs of the runs' values: ratio of geometric means, its interval at {@code 1 − alpha}, the
+     * two-sided p (Welch–Satterthwaite degrees of freedom).
+     */
+    static Change replicated(Figure baseline, Figure candidate, double alpha) {
+        double[] b = logs(baseline.runValues());
+        double[] c = logs(candidate.runValues());
+        double mb = mean(b);
+        double mc = mean(c);
+        double vb = variance(b, mb) / b.length;
+        double vc = variance(c, mc) / c.length;
+        double d = mc - mb;
+        double se = Math.sqrt(vb + vc);
+        if (!(se > 0)) {
+            double ratio = Math.exp(d);
+            return new Change(ratio, ratio, ratio, d == 0 ? 1.0 : 0.0, Evidence.REPLICATED);
+        }
+        double df = (vb + vc) * (vb + vc)
+                / (vb * vb / (b.length - 1) + vc * vc / (c.length - 1));
+        TDistribution t = new TDistribution(null, df);
+        double q = t.inverseCumulativeProbability(1 - alpha / 2);
+        double p = 2 * t.cumulativeProbability(-Math.abs(d / se));
+        return new Change(Math.exp(d), Math.exp(d - q * se), Math.exp(d + q * se), p, Evidence.REPLICATED);
+    }
+
+    private static double[] logs(double[] values) {
+        double[] logs = new double[values.length];
+        for (int i = 0; i < logs.length; i++) {
+            logs[i] = Math.log(values[i]);
+        }
+        return logs;
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double variance(double[] values, double mean) {
+        double ss = 0;
+        for (double v : values) {
+            ss += (v - mean) * (v - mean);
+        }
+        return ss / (values.length - 1);
     }
 
     /** True when any row regressed: the CLI exits 1. */
@@ -114,6 +207,30 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
         }
         rows.forEach(r -> counts.merge(r.verdict(), 1L, Long::sum));
         return counts;
+    }
+
+    /**
+     * What the verdicts rest on, one line per kind of evidence that occurs: the first lines after the mode in every
+     * output.
+     */
+    public List<String> evidenceLines() {
+        Map<Evidence, Long> byEvidence = new EnumMap<>(Evidence.class);
+        rows.forEach(r -> r.change().ifPresent(c -> byEvidence.merge(c.evidence(), 1L, Long::sum)));
+        List<String> lines = new ArrayList<>();
+        byEvidence.forEach((evidence, n) -> lines.add("evidence: " + n + " row" + (n == 1 ? "" : "s") + " "
+                + switch (evidence) {
+            case REPLICATED -> "replicated (at least 2 runs a side): Welch's t on the runs' values; a change counts"
+                    + " beyond the threshold";
+            case UNREPLICATED -> "unreplicated (one run on a side): hierarchical bootstrap over forks and iterations,"
+                    + " which cannot see run-to-run drift; a change counts beyond the run-to-run allowance of "
+                    + Notation.percent(runNoise) + " (--run-noise) or the threshold, whichever is larger";
+            case INTERLEAVED -> "interleaved (forks of both builds alternated on one machine): paired test on"
+                    + " fork-level ratios";
+        }));
+        if (lines.isEmpty()) {
+            lines.add("evidence: no row has data on both sides");
+        }
+        return lines;
     }
 
     /** {@code 2 regressed, 1 improved, 40 unchanged, ...}: the verdicts that occur, in enum order. */

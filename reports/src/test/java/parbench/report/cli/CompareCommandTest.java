@@ -81,12 +81,28 @@ class CompareCommandTest {
     @Test
     void aRegressionExitsOneAndIsNamedInTheOutput() throws IOException {
         Path b = write("baseline.json", SPEC);
-        Path c = write("candidate.json", SPEC.withSeed(2).withFactor(1.2));
+        Path c = write("candidate.json", SPEC.withSeed(2).withFactor(1.5));
 
         int code = run(b.toString(), c.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("40 regressed").contains("m0 avgt size=0").contains("regressed");
+        assertThat(out.toString()).contains("40 regressed").contains("Bench.m0 avgt (ms/op, lower is better)")
+                .contains("regressed");
+    }
+
+    @Test
+    void withOneRunASideAChangeWithinTheRunToRunAllowanceIsUnchanged() throws IOException {
+        Path b = write("baseline.json", SPEC);
+        Path c = write("candidate.json", SPEC.withSeed(2).withFactor(1.2));
+
+        assertThat(run(b.toString(), c.toString())).isZero();
+        assertThat(out.toString().lines().skip(1).findFirst().orElseThrow()).startsWith("evidence: 40 rows"
+                + " unreplicated (one run on a side)").contains("allowance of 25.0% (--run-noise)");
+        assertThat(out.toString()).contains("40 unchanged");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(b.toString(), c.toString(), "--run-noise", "10%")).isEqualTo(1);
+        assertThat(out.toString()).contains("40 regressed");
     }
 
     @Test
@@ -160,8 +176,9 @@ class CompareCommandTest {
         assertThat(code).isZero();
         JsonNode row = json().path("results");
         assertThat(row).hasSize(1);
-        assertThat(row.get(0).path("baseline").path("n").asInt()).isEqualTo(6);
-        assertThat(row.get(0).path("baseline").path("median").asDouble()).isEqualTo(12.5);
+        assertThat(row.get(0).path("baseline").path("iterations").asInt()).isEqualTo(6);
+        assertThat(row.get(0).path("baseline").path("forks").asInt()).isEqualTo(2);
+        assertThat(row.get(0).path("baseline").path("value").asDouble()).isEqualTo(12.5);
         assertThat(row.get(0).path("verdict").asText()).isEqualTo("unchanged");
     }
 
@@ -176,8 +193,10 @@ class CompareCommandTest {
 
         assertThat(code).isZero();
         JsonNode first = json().path("results").get(0);
-        assertThat(first.path("baseline").path("n").asInt()).isEqualTo(20);
-        assertThat(first.path("candidate").path("n").asInt()).isEqualTo(10);
+        assertThat(first.path("baseline").path("runs").asInt()).isEqualTo(2);
+        assertThat(first.path("baseline").path("iterations").asInt()).isEqualTo(20);
+        assertThat(first.path("candidate").path("iterations").asInt()).isEqualTo(10);
+        assertThat(first.path("change").path("evidence").asText()).isEqualTo("unreplicated");
     }
 
     @Test
@@ -259,17 +278,19 @@ class CompareCommandTest {
     }
 
     @Test
-    void realJmhFilesWithThreeIterationsAreInsufficientDataAndSampleModeHistogramsAreCompared() throws IOException {
+    void realJmhFilesWithThreeIterationsOfOneForkAreJudgedWithTheOneForkCaveat() throws IOException {
         Path avgt = Fixtures.jmh("real-jmh-1.37-avgt.json");
         Path sample = Fixtures.jmh("real-jmh-1.37-sample.json");
 
         assertThat(run(avgt.toString(), avgt.toString(), "--format", "json")).isZero();
-        assertThat(verdicts(json())).containsOnly("insufficient data");
+        assertThat(verdicts(json())).containsOnly("unchanged");
+        assertThat(json().path("warnings").toString()).contains("their intervals ignore JVM-to-JVM variation");
 
         out.getBuffer().setLength(0);
         assertThat(run(sample.toString(), sample.toString(), "--format", "json")).isZero();
         JsonNode first = json().path("results").get(0);
-        assertThat(first.path("baseline").path("n").asInt()).isGreaterThan(100);
+        assertThat(first.path("baseline").path("iterations").asInt()).isEqualTo(3);
+        assertThat(first.path("baseline").path("oneFork").asBoolean()).isTrue();
         assertThat(verdicts(json())).containsOnly("unchanged");
     }
 
