@@ -8,7 +8,6 @@ import parbench.report.history.ChangeDetector;
 import parbench.report.history.ChangeFormat;
 import parbench.report.history.ChangePoint;
 import parbench.report.history.DatabaseLocation;
-import parbench.report.history.EDivisive;
 import parbench.report.history.HistoryCheck;
 import parbench.report.history.HistoryDatabase;
 import parbench.report.history.HistoryPage;
@@ -234,7 +233,7 @@ public final class HistoryCommand implements Callable<Integer> {
             SeriesFilter filter = filter();
             HistoryStore store = open();
             List<Series> series = store.series(filter);
-            List<ChangePoint> changes = new ChangeDetector(EDivisive.DEFAULT).find(series);
+            List<ChangePoint> changes = ChangeDetector.standard().find(series);
             if (output == null) {
                 format.write(changes, series.size(), out());
                 out().flush();
@@ -262,7 +261,7 @@ public final class HistoryCommand implements Callable<Integer> {
             SeriesFilter filter = filter();
             HistoryStore store = open();
             List<Series> series = store.series(filter);
-            List<ChangePoint> changes = new ChangeDetector(EDivisive.DEFAULT).find(series);
+            List<ChangePoint> changes = ChangeDetector.standard().find(series);
             HistoryPage page = new HistoryPage();
             ReportCommand.AtomicFile.write(output, w -> page.render(title, series, changes, w));
             err().println(NAME + "wrote " + output + " (" + series.size() + " series, " + changes.size()

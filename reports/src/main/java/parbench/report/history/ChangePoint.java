@@ -10,9 +10,9 @@ import java.time.Instant;
  * @param runId  that run's content hash
  * @param commit that run's commit, or null
  * @param time   that run's time
- * @param before the median of the run medians of the segment before the change
- * @param after  the median of the run medians of the segment after it
- * @param low    lower bound of the interval for {@code after / before} (a bootstrap over the segments' runs)
+ * @param before the mean of the run values of the segment before the change
+ * @param after  the mean of the run values of the segment after it
+ * @param low    lower bound of the interval for {@code after / before} (the statistics core's bootstrap over the segments' runs)
  * @param high   upper bound
  * @param p      the permutation p-value of the split
  */

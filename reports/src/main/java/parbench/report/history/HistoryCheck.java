@@ -9,6 +9,7 @@ import parbench.report.compare.SideSummary;
 import parbench.report.compare.Thresholds;
 import parbench.report.compare.Verdict;
 import parbench.report.run.RunInput;
+import parbench.report.stats.Bootstrap;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import java.util.Optional;
  * {@link RunComparison}, so it has compare's verdicts, exit codes and output formats.
  *
  * <p>The baseline is those K runs pooled. The run-to-run noise is measured on them: for each figure, each baseline
- * run's median is compared with the median of the K run medians, and the largest relative distance is the figure's
- * allowance. A change counts only when compare calls it significant and beyond the threshold <em>and</em> it is
+ * run's value is compared with the median of the K run values, and the largest relative distance is the figure's
+ * allowance (the statistics core's run level: compare's unreplicated verdict with this measured allowance instead of
+ * its default one). A change counts only when compare calls it significant and beyond the threshold <em>and</em> it is
  * larger than that allowance: a candidate no further from the baseline than the baseline's own runs are from one
  * another is not a regression. With a single baseline run there is no allowance to measure, and a warning says so.
  *
@@ -38,6 +40,8 @@ import java.util.Optional;
  * @param thresholds the smallest changes that count
  */
 public record HistoryCheck(int window, String branch, double alpha, Thresholds thresholds) {
+
+    private static final Bootstrap POINT_ONLY = new Bootstrap(100, Bootstrap.DEFAULT_SEED);
 
     /** What a check concluded: the comparison, or why there was nothing to compare with. */
     public record Outcome(Optional<RunComparison> comparison, String line) {
@@ -69,12 +73,16 @@ public record HistoryCheck(int window, String branch, double alpha, Thresholds t
         }
         HardwareMode mode = crossHardware ? HardwareMode.CROSS_HARDWARE : HardwareMode.SAME_HARDWARE;
         List<RunInput> after = List.of(candidate.input());
-        RunComparison pooled = RunComparison.of(before, after, mode, alpha, thresholds);
+        // With K >= 2 the allowance is measured per figure below; with one run, compare's default allowance stands.
+        double runNoise = before.size() >= 2 ? 0 : RunComparison.DEFAULT_RUN_NOISE;
+        RunComparison pooled = RunComparison.of(before, after, mode, alpha, thresholds, runNoise,
+                Bootstrap.standard());
         Map<ComparisonKey, Double> allowance = allowance(before, after, mode);
 
         List<String> warnings = new ArrayList<>(pooled.warnings());
         if (before.size() < 2) {
-            warnings.add("one baseline run: the run-to-run noise cannot be measured, so changes are unreplicated");
+            warnings.add("one baseline run: the run-to-run noise cannot be measured; compare's default allowance of "
+                    + Math.round(RunComparison.DEFAULT_RUN_NOISE * 100) + " % applies");
         }
         List<ComparisonRow> rows = new ArrayList<>(pooled.rows().size());
         int withinNoise = 0;
@@ -99,20 +107,24 @@ public record HistoryCheck(int window, String branch, double alpha, Thresholds t
                 : "the last " + before.size() + " run" + (before.size() == 1 ? "" : "s") + " of '" + branch
                 + "' on testbed " + testbed.name() + "; run-to-run spread as the noise";
         var choice = new ModeChoice(mode, "history: " + where, Optional.empty());
-        var comparison = new RunComparison(choice, alpha, thresholds, pooled.baseline(), pooled.candidate(), warnings,
-                rows);
+        var comparison = new RunComparison(choice, alpha, thresholds, pooled.runNoise(), pooled.resamples(),
+                pooled.baseline(), pooled.candidate(), warnings, rows);
         return new Outcome(Optional.of(comparison), choice.line());
     }
 
-    /** Per figure, the largest relative distance of one baseline run's median from the median of all of them. */
+    /**
+     * Per figure, the largest relative distance of one baseline run's value from the median of all of them (each run
+     * compared alone; only its point value is used, so a small bootstrap suffices).
+     */
     private Map<ComparisonKey, Double> allowance(List<RunInput> before, List<RunInput> after, HardwareMode mode) {
         Map<ComparisonKey, List<Double>> medians = new HashMap<>();
         if (before.size() < 2) {
             return Map.of();
         }
         for (RunInput run : before) {
-            for (ComparisonRow row : RunComparison.of(List.of(run), after, mode, alpha, thresholds).rows()) {
-                row.baseline().map(SideSummary::median).filter(Double::isFinite)
+            for (ComparisonRow row : RunComparison.of(List.of(run), after, mode, alpha, thresholds, 0,
+                    POINT_ONLY).rows()) {
+                row.baseline().map(SideSummary::value).filter(Double::isFinite)
                         .ifPresent(m -> medians.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(m));
             }
         }

@@ -119,7 +119,7 @@ public final class HistoryPage {
                 for (SeriesPoint p : s.points()) {
                     json.writeStartArray();
                     json.writeString(p.time().toString());
-                    number(json, p.median());
+                    number(json, p.value());
                     number(json, p.low());
                     number(json, p.high());
                     json.writeString(p.commit() == null ? "" : ChangeFormat.shortCommit(p.commit()));

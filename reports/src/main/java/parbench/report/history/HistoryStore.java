@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import parbench.report.analysis.Row;
 import parbench.report.analysis.SpeedupTable;
-import parbench.report.compare.Samples;
 import parbench.report.jmh.BenchmarkResult;
 import parbench.report.jmh.HistogramBin;
 import parbench.report.jmh.Metric;
@@ -16,6 +15,9 @@ import parbench.report.jmh.TimeUnits;
 import parbench.report.run.ResultSet;
 import parbench.report.run.RunInput;
 import parbench.report.run.RunManifest;
+import parbench.report.stats.Bootstrap;
+import parbench.report.stats.Estimate;
+import parbench.report.stats.SampleTree;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,8 +51,9 @@ public final class HistoryStore {
     /** What {@link #ingest} did. */
     public enum Outcome { STORED, ALREADY_STORED }
 
-    /** The confidence of the per-run interval stored beside each run's median. */
+    /** The confidence of the per-run interval stored beside each run's value. */
     public static final double RUN_INTERVAL_CONFIDENCE = 0.95;
+    private static final Bootstrap BOOTSTRAP = Bootstrap.standard();
     private static final int BATCH = 5_000;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -129,7 +132,7 @@ public final class HistoryStore {
         try (PreparedStatement results = connection.prepareStatement("""
                 INSERT INTO result (run_id, ordinal, file_name, cores, python, benchmark, mode, params, threads, forks,
                                     warmup_iterations, measurement_iterations, jdk_version, vm_name, jmh_version, unit,
-                                    histogram, score, score_error, norm_unit, median, low, high, speedup,
+                                    histogram, score, score_error, norm_unit, run_value, low, high, speedup,
                                     efficiency)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement samples = connection.prepareStatement("""
@@ -162,8 +165,14 @@ public final class HistoryStore {
     private static void addResult(PreparedStatement insert, String runId, int ordinal, ResultSet set,
                                   BenchmarkResult result, Row row) throws SQLException {
         Metric metric = result.primaryMetric();
-        Samples samples = Samples.of(metric);
-        double[] interval = samples.medianInterval(RUN_INTERVAL_CONFIDENCE);
+        String unit = TimeUnits.normalised(metric.unit());
+        double factor = TimeUnits.factor(metric.unit(), unit);
+        SampleTree tree = SampleTree.of(metric);
+        if (Double.isFinite(factor) && factor != 0 && factor != 1) {
+            tree = tree.scaled(factor);
+        }
+        Estimate estimate = tree.isEmpty() ? new Estimate(Double.NaN, Double.NaN, Double.NaN,
+                RUN_INTERVAL_CONFIDENCE, 0, false) : BOOTSTRAP.score(tree, RUN_INTERVAL_CONFIDENCE);
         insert.setString(1, runId);
         insert.setInt(2, ordinal);
         insert.setString(3, set.file().getFileName().toString());
@@ -183,10 +192,10 @@ public final class HistoryStore {
         insert.setInt(17, metric.rawDataHistogram().isEmpty() ? 0 : 1);
         setDouble(insert, 18, metric.score());
         setDouble(insert, 19, metric.scoreError());
-        insert.setString(20, TimeUnits.normalised(metric.unit()));
-        setDouble(insert, 21, samples.median());
-        setDouble(insert, 22, interval[0]);
-        setDouble(insert, 23, interval[1]);
+        insert.setString(20, unit);
+        setDouble(insert, 21, estimate.point());
+        setDouble(insert, 22, estimate.low());
+        setDouble(insert, 23, estimate.high());
         setDouble(insert, 24, row == null || row.speedup() == null ? Double.NaN : row.speedup());
         setDouble(insert, 25, row == null || row.efficiency() == null ? Double.NaN : row.efficiency());
         insert.addBatch();
@@ -234,7 +243,7 @@ public final class HistoryStore {
     public List<Series> series(SeriesFilter filter) throws SQLException {
         String sql = """
                 SELECT t.id, t.name, r.id, r.commit_sha, r.branch, r.run_time, s.benchmark, s.mode, s.params, s.cores,
-                       s.python, s.norm_unit, s.median, s.low, s.high, s.speedup, s.efficiency
+                       s.python, s.norm_unit, s.run_value, s.low, s.high, s.speedup, s.efficiency
                 FROM result s JOIN run r ON r.id = s.run_id JOIN testbed t ON t.id = r.testbed_id
                 """ + (filter.branch().isPresent() ? "WHERE r.branch = ? " : "")
                 + "ORDER BY r.run_time, r.id, s.ordinal";
@@ -255,12 +264,12 @@ public final class HistoryStore {
                     if (!filter.keeps(key)) {
                         continue;
                     }
-                    double median = number(rows, 13);
-                    if (!Double.isFinite(median)) {
+                    double value = number(rows, 13);
+                    if (!Double.isFinite(value)) {
                         continue;
                     }
                     var point = new SeriesPoint(rows.getString(3), rows.getString(4), rows.getString(5),
-                            Instant.parse(rows.getString(6)), median, number(rows, 14), number(rows, 15),
+                            Instant.parse(rows.getString(6)), value, number(rows, 14), number(rows, 15),
                             number(rows, 16), number(rows, 17));
                     byKey.computeIfAbsent(key, k -> new LinkedHashMap<>())
                             .computeIfAbsent(point.runId(), id -> new ArrayList<>(1)).add(point);
@@ -277,11 +286,9 @@ public final class HistoryStore {
         if (repeats.size() == 1) {
             return repeats.get(0);
         }
-        double[] medians = repeats.stream().mapToDouble(SeriesPoint::median).sorted().toArray();
-        int n = medians.length;
-        double median = n % 2 == 1 ? medians[n / 2] : (medians[n / 2 - 1] + medians[n / 2]) / 2;
+        double value = ChangeDetector.median(repeats.stream().mapToDouble(SeriesPoint::value).toArray());
         SeriesPoint first = repeats.get(0);
-        return new SeriesPoint(first.runId(), first.commit(), first.branch(), first.time(), median,
+        return new SeriesPoint(first.runId(), first.commit(), first.branch(), first.time(), value,
                 repeats.stream().mapToDouble(SeriesPoint::low).min().orElse(Double.NaN),
                 repeats.stream().mapToDouble(SeriesPoint::high).max().orElse(Double.NaN), first.speedup(),
                 first.efficiency());

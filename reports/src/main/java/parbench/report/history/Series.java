@@ -14,8 +14,8 @@ public record Series(SeriesKey key, List<SeriesPoint> points) {
         points = List.copyOf(points);
     }
 
-    /** The medians, oldest first: what change-point detection reads. */
-    public double[] medians() {
-        return points.stream().mapToDouble(SeriesPoint::median).toArray();
+    /** The run values, oldest first: what change-point detection reads. */
+    public double[] values() {
+        return points.stream().mapToDouble(SeriesPoint::value).toArray();
     }
 }

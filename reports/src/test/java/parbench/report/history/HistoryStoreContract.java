@@ -122,7 +122,7 @@ abstract class HistoryStoreContract {
         }
 
         List<Series> series = store.series(SeriesFilter.all());
-        List<ChangePoint> changes = new ChangeDetector(EDivisive.DEFAULT).find(series);
+        List<ChangePoint> changes = ChangeDetector.standard().find(series);
 
         assertThat(series).hasSize(2).allSatisfy(s -> assertThat(s.points()).hasSize(12));
         assertThat(changes).singleElement().satisfies(c -> {

@@ -44,9 +44,9 @@ CREATE TABLE result (
     histogram              INTEGER       NOT NULL,     -- 1 when the samples are sample-mode histogram bins
     score                  DOUBLE PRECISION,           -- JMH's score (null where JMH wrote NaN)
     score_error            DOUBLE PRECISION,
-    norm_unit              VARCHAR(100)  NOT NULL,     -- the unit of median, low and high
-    median                 DOUBLE PRECISION,           -- the run's median of its samples: the series' point
-    low                    DOUBLE PRECISION,           -- the run's interval for the median
+    norm_unit              VARCHAR(100)  NOT NULL,     -- the unit of run_value, low and high
+    run_value              DOUBLE PRECISION,           -- mean of fork means of the samples: the series' point
+    low                    DOUBLE PRECISION,           -- its hierarchical bootstrap interval (forks, then iterations)
     high                   DOUBLE PRECISION,
     speedup                DOUBLE PRECISION,           -- over sequential in the same run, as the report computes it
     efficiency             DOUBLE PRECISION,           -- physical ideal / measured, as the report computes it
