@@ -6,6 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import parbench.report.jmh.BenchmarkResult;
 import parbench.report.run.RunInput;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,6 +198,29 @@ abstract class HistoryStoreContract {
         assertThat(comparison.rows()).isNotEmpty().allSatisfy(row -> assertThat(row.key().figure())
                 .isIn("speedup", "efficiency"));
         assertThat(comparison.hasRegression()).isFalse();
+    }
+
+    @Test
+    void aKilledIngestLeavesNoHalfRun() throws Exception {
+        String url = newDatabase();
+        var database = HistoryDatabase.open(DatabaseLocation.parse(url));
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), InterruptedIngest.class.getName(), url, REAL_RUN.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (ExecutorService reader = Executors.newSingleThreadExecutor()) {
+            Future<String> line = reader.submit(() -> new BufferedReader(new InputStreamReader(
+                    child.getInputStream(), StandardCharsets.UTF_8)).readLine());
+            assertThat(line.get(120, TimeUnit.SECONDS)).isEqualTo(InterruptedIngest.WRITTEN);
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        HistoryStore store = new HistoryStore(database);
+        assertThat(store.runCount()).isZero();
+        assertThat(count(database, "SELECT COUNT(*) FROM sample")).isZero();
+        assertThat(store.ingest(incoming(REAL_RUN, "main"))).isEqualTo(HistoryStore.Outcome.STORED);
     }
 
     /** The runs of {@code count} synthetic commits, for concurrency tests. */
