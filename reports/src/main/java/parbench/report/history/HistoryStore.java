@@ -53,7 +53,8 @@ public final class HistoryStore {
 
     /** The confidence of the per-run interval stored beside each run's value. */
     public static final double RUN_INTERVAL_CONFIDENCE = 0.95;
-    private static final Bootstrap BOOTSTRAP = Bootstrap.standard();
+    /** The per-run bands: 1,000 resamples (Efron &amp; Tibshirani's floor for percentile intervals) at 95 %. */
+    private static final Bootstrap BOOTSTRAP = new Bootstrap(1000, Bootstrap.DEFAULT_SEED);
     private static final int BATCH = 5_000;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -72,10 +73,12 @@ public final class HistoryStore {
 
     /** Stores {@code run} with every result and raw sample, all or nothing. */
     public Outcome ingest(IncomingRun run) throws SQLException {
+        // the bootstrap is most of an ingest's time: done on every core, before the transaction opens
+        Map<BenchmarkResult, Estimate> values = values(run);
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
-                Outcome outcome = write(connection, run);
+                Outcome outcome = write(connection, run, values);
                 if (outcome == Outcome.STORED) {
                     connection.commit();
                 } else {
@@ -94,6 +97,33 @@ public final class HistoryStore {
      * {@link Outcome#ALREADY_STORED} (having written nothing that matters) when the run is there already.
      */
     static Outcome write(Connection connection, IncomingRun run) throws SQLException {
+        return write(connection, run, values(run));
+    }
+
+    /** Each result's run value and band: the statistics core's bootstrap of its sample tree, in the normalised unit. */
+    private static Map<BenchmarkResult, Estimate> values(IncomingRun run) {
+        Map<BenchmarkResult, Estimate> values = new java.util.IdentityHashMap<>();
+        List<BenchmarkResult> results = run.input().results();
+        List<Estimate> estimates = results.parallelStream().map(HistoryStore::estimate).toList();
+        for (int i = 0; i < results.size(); i++) {
+            values.put(results.get(i), estimates.get(i));
+        }
+        return values;
+    }
+
+    private static Estimate estimate(BenchmarkResult result) {
+        Metric metric = result.primaryMetric();
+        double factor = TimeUnits.factor(metric.unit(), TimeUnits.normalised(metric.unit()));
+        SampleTree tree = SampleTree.of(metric);
+        if (Double.isFinite(factor) && factor != 0 && factor != 1) {
+            tree = tree.scaled(factor);
+        }
+        return tree.isEmpty() ? new Estimate(Double.NaN, Double.NaN, Double.NaN, RUN_INTERVAL_CONFIDENCE, 0, false)
+                : BOOTSTRAP.score(tree, RUN_INTERVAL_CONFIDENCE);
+    }
+
+    private static Outcome write(Connection connection, IncomingRun run, Map<BenchmarkResult, Estimate> values)
+            throws SQLException {
         Testbed testbed = run.testbed();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO testbed (id, name, cpu_model, logical_cores, physical_cores, memory_bytes, kernel,
@@ -146,7 +176,7 @@ public final class HistoryStore {
             }
             for (ResultSet set : run.input().sets()) {
                 for (BenchmarkResult result : set.results()) {
-                    addResult(results, run.id(), ordinal, set, result, derived.get(result));
+                    addResult(results, run.id(), ordinal, set, result, derived.get(result), values.get(result));
                     pending += addSamples(samples, run.id(), ordinal, result.primaryMetric());
                     ordinal++;
                     if (pending >= BATCH) {
@@ -163,16 +193,9 @@ public final class HistoryStore {
     }
 
     private static void addResult(PreparedStatement insert, String runId, int ordinal, ResultSet set,
-                                  BenchmarkResult result, Row row) throws SQLException {
+                                  BenchmarkResult result, Row row, Estimate estimate) throws SQLException {
         Metric metric = result.primaryMetric();
         String unit = TimeUnits.normalised(metric.unit());
-        double factor = TimeUnits.factor(metric.unit(), unit);
-        SampleTree tree = SampleTree.of(metric);
-        if (Double.isFinite(factor) && factor != 0 && factor != 1) {
-            tree = tree.scaled(factor);
-        }
-        Estimate estimate = tree.isEmpty() ? new Estimate(Double.NaN, Double.NaN, Double.NaN,
-                RUN_INTERVAL_CONFIDENCE, 0, false) : BOOTSTRAP.score(tree, RUN_INTERVAL_CONFIDENCE);
         insert.setString(1, runId);
         insert.setInt(2, ordinal);
         insert.setString(3, set.file().getFileName().toString());
@@ -239,47 +262,91 @@ public final class HistoryStore {
         insert.addBatch();
     }
 
-    /** Every series the filter keeps, points in time order; runs of one series repeated in a run are pooled. */
+    /**
+     * Every series the filter keeps, points in time order (ties by run id); a series repeated within one run is
+     * pooled into one point. Two queries, no join and no sort in the database: the runs (few) into a map, then the
+     * results (many); the points are ordered by their run's time here.
+     */
     public List<Series> series(SeriesFilter filter) throws SQLException {
-        String sql = """
-                SELECT t.id, t.name, r.id, r.commit_sha, r.branch, r.run_time, s.benchmark, s.mode, s.params, s.cores,
-                       s.python, s.norm_unit, s.run_value, s.low, s.high, s.speedup, s.efficiency
-                FROM result s JOIN run r ON r.id = s.run_id JOIN testbed t ON t.id = r.testbed_id
-                """ + (filter.branch().isPresent() ? "WHERE r.branch = ? " : "")
-                + "ORDER BY r.run_time, r.id, s.ordinal";
-        Map<SeriesKey, Map<String, List<SeriesPoint>>> byKey = new LinkedHashMap<>();
-        Map<String, Map<String, String>> paramsCache = new java.util.HashMap<>();
-        try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            if (filter.branch().isPresent()) {
-                query.setString(1, filter.branch().get());
+        record RunRow(String id, String testbedId, String testbedName, String commit, String branch, Instant time,
+                      int order) {
+        }
+        Map<String, RunRow> runs = new java.util.HashMap<>();
+        Map<String, SeriesKey> keys = new java.util.HashMap<>();
+        Map<SeriesKey, List<SeriesPoint>> byKey = new LinkedHashMap<>();
+        Map<SeriesPoint, RunRow> runOf = new java.util.IdentityHashMap<>();
+        String branch = filter.branch().isPresent() ? " WHERE r.branch = ?" : "";
+        try (Connection connection = database.connect()) {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT r.id, t.id, t.name, r.commit_sha, r.branch, r.run_time
+                    FROM run r JOIN testbed t ON t.id = r.testbed_id""" + branch + " ORDER BY r.run_time, r.id")) {
+                filter.branch().ifPresent(b -> setString(query, 1, b));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        runs.put(rows.getString(1), new RunRow(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getString(5), Instant.parse(rows.getString(6)), runs.size()));
+                    }
+                }
             }
-            query.setFetchSize(10_000);
-            try (java.sql.ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Map<String, String> params = paramsCache.computeIfAbsent(rows.getString(9), HistoryStore::params);
-                    int cores = rows.getInt(10);
-                    var key = new SeriesKey(rows.getString(1), rows.getString(2), rows.getString(7), rows.getString(8),
-                            params, rows.wasNull() ? null : cores, rows.getInt(11) == 1, rows.getString(12));
-                    if (!filter.keeps(key)) {
-                        continue;
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT s.run_id, s.benchmark, s.mode, s.cores, s.python, s.norm_unit, s.params,
+                           s.run_value, s.low, s.high, s.speedup, s.efficiency
+                    FROM result s""" + (branch.isEmpty() ? ""
+                    : " WHERE s.run_id IN (SELECT r.id FROM run r" + branch + ")"))) {
+                filter.branch().ifPresent(b -> setString(query, 1, b));
+                query.setFetchSize(10_000);
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        RunRow run = runs.get(rows.getString(1));
+                        double value = number(rows, 8);
+                        if (run == null || !Double.isFinite(value)) {
+                            continue;
+                        }
+                        String benchmark = rows.getString(2);
+                        String mode = rows.getString(3);
+                        Integer cores = integer(rows, 4);
+                        boolean python = rows.getInt(5) == 1;
+                        String unit = rows.getString(6);
+                        String params = rows.getString(7);
+                        // NUL cannot occur in these strings (JSON escapes it; JDBC text columns refuse it)
+                        String identity = String.join("\0", run.testbedId(), benchmark, mode, String.valueOf(cores),
+                                String.valueOf(python), unit, params);
+                        SeriesKey key = keys.computeIfAbsent(identity, k -> new SeriesKey(run.testbedId(),
+                                run.testbedName(), benchmark, mode, params(params), cores, python, unit));
+                        if (!filter.keeps(key)) {
+                            continue;
+                        }
+                        var point = new SeriesPoint(run.id(), run.commit(), run.branch(), run.time(), value,
+                                number(rows, 9), number(rows, 10), number(rows, 11), number(rows, 12));
+                        runOf.put(point, run);
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(point);
                     }
-                    double value = number(rows, 13);
-                    if (!Double.isFinite(value)) {
-                        continue;
-                    }
-                    var point = new SeriesPoint(rows.getString(3), rows.getString(4), rows.getString(5),
-                            Instant.parse(rows.getString(6)), value, number(rows, 14), number(rows, 15),
-                            number(rows, 16), number(rows, 17));
-                    byKey.computeIfAbsent(key, k -> new LinkedHashMap<>())
-                            .computeIfAbsent(point.runId(), id -> new ArrayList<>(1)).add(point);
                 }
             }
         }
         List<Series> series = new ArrayList<>(byKey.size());
-        byKey.forEach((key, runs) -> series.add(new Series(key, runs.values().stream().map(HistoryStore::pooled)
-                .toList())));
+        byKey.forEach((key, points) -> {
+            points.sort(java.util.Comparator.comparingInt(p -> runOf.get(p).order()));
+            List<SeriesPoint> pooled = new ArrayList<>(points.size());
+            for (int i = 0; i < points.size(); ) {
+                int j = i + 1;
+                while (j < points.size() && points.get(j).runId().equals(points.get(i).runId())) {
+                    j++;
+                }
+                pooled.add(pooled(points.subList(i, j)));
+                i = j;
+            }
+            series.add(new Series(key, pooled));
+        });
         return series;
+    }
+
+    private static void setString(PreparedStatement statement, int index, String value) {
+        try {
+            statement.setString(index, value);
+        } catch (SQLException e) {
+            throw new IllegalStateException("binding parameter " + index, e);
+        }
     }
 
     private static SeriesPoint pooled(List<SeriesPoint> repeats) {
