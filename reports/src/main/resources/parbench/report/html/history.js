@@ -35,6 +35,12 @@
     });
     if (previous && seriesSelect.querySelector('option[value="' + previous + '"]')) {
       seriesSelect.value = previous;
+    } else {
+      // first time (or the old choice filtered away): the first series with a change point, if any
+      var withChange = Array.prototype.find.call(seriesSelect.options, function (o) {
+        return data.series[Number(o.value)].changes.length > 0;
+      });
+      if (withChange) { seriesSelect.value = withChange.value; }
     }
     drawSeries();
   }
@@ -82,7 +88,10 @@
 
   // --- across testbeds ----------------------------------------------------------------------
   var acrossSelect = document.getElementById('across-select');
-  data.across.forEach(function (g, i) { acrossSelect.appendChild(option(g.name, String(i))); });
+  // sequential's own speedup is 1 by definition: list it last
+  data.across.map(function (g, i) { return [g, i]; })
+    .sort(function (a, b) { return (/model=(py-)?sequential\b/.test(a[0].name) ? 1 : 0) - (/model=(py-)?sequential\b/.test(b[0].name) ? 1 : 0) || a[1] - b[1]; })
+    .forEach(function (gi) { acrossSelect.appendChild(option(gi[0].name, String(gi[1]))); });
 
   function drawAcross() {
     var g = data.across[Number(acrossSelect.value)];
