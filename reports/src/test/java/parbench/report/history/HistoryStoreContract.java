@@ -118,6 +118,27 @@ abstract class HistoryStoreContract {
     }
 
     @Test
+    void aSampleModeFileKeepsEveryHistogramBin() throws Exception {
+        var database = HistoryDatabase.open(DatabaseLocation.parse(newDatabase()));
+        Path file = Path.of("src/test/resources/jmh/real-jmh-1.37-sample.json");
+        IncomingRun run = IncomingRun.read(file, new IncomingRun.Overrides(Optional.of("laptop"), Optional.of("abc"),
+                Optional.of("main"), Optional.of("2026-12-01T10:00:00Z")), Instant.now());
+        long bins = run.input().results().stream().mapToLong(r -> r.primaryMetric().rawDataHistogram().stream()
+                .flatMap(List::stream).mapToLong(List::size).sum()).sum();
+        HistoryStore store = new HistoryStore(database);
+
+        store.ingest(run);
+
+        assertThat(bins).isPositive();
+        assertThat(count(database, "SELECT COUNT(*) FROM sample")).isEqualTo(bins);
+        RunInput back = store.load(store.runs(null, "main", 1).get(0));
+        assertThat(back.results()).extracting(r -> r.primaryMetric().rawDataHistogram())
+                .isEqualTo(run.input().results().stream().map(r -> r.primaryMetric().rawDataHistogram()).toList());
+        assertThat(store.series(SeriesFilter.all())).allSatisfy(s -> assertThat(s.points()).singleElement()
+                .satisfies(p -> assertThat(p.low()).isLessThanOrEqualTo(p.value())));
+    }
+
+    @Test
     void aTwentyPercentStepIsAChangePointNamingItsCommit() throws Exception {
         HistoryStore store = store();
         SyntheticHistory machine = SyntheticHistory.xeon();
