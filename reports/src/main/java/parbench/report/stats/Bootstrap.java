@@ -96,11 +96,11 @@ public final class Bootstrap {
 
     /**
      * The mean of {@code tree} with its interval at {@code confidence}: the expanded percentile interval
-     * ({@link Replicates#expandedInterval}) over the tree's {@link SampleTree#topLevelUnits()}, so that 3 to 10 forks
+     * ({@link Replicates#expandedLinearInterval}) over the tree's {@link SampleTree#topLevelUnits()}, so that 3 to 10 forks
      * still get about the coverage asked for.
      */
     public Estimate score(SampleTree tree, double confidence) {
-        double[] interval = replicates(tree).expandedInterval(confidence, tree.mean(), tree.topLevelUnits());
+        double[] interval = replicates(tree).expandedLinearInterval(confidence, tree.mean(), tree.topLevelUnits());
         return new Estimate(tree.mean(), interval[0], interval[1], confidence, resamples, tree.minForksPerRun() == 1);
     }
 

@@ -102,6 +102,18 @@ public final class Replicates {
      *                   for any expansion, 1 or less gives the plain interval
      */
     public double[] expandedInterval(double confidence, double point, int units) {
+        return expanded(confidence, point, units, true);
+    }
+
+    /**
+     * {@link #expandedInterval} on the linear scale, for means (a score's interval is symmetric about its mean under
+     * the t approximation, and stretching logs would blow up the upper bound when there are only 2 or 3 units).
+     */
+    public double[] expandedLinearInterval(double confidence, double point, int units) {
+        return expanded(confidence, point, units, false);
+    }
+
+    private double[] expanded(double confidence, double point, int units, boolean logScale) {
         if (units < 2) {
             return interval(confidence);
         }
@@ -109,7 +121,7 @@ public final class Replicates {
         double t = new org.apache.commons.math3.distribution.TDistribution(null, units - 1)
                 .inverseCumulativeProbability(1 - (1 - confidence) / 2);
         double k = Math.sqrt(units / (units - 1.0)) * t / z;
-        boolean positive = point > 0;
+        boolean positive = logScale && point > 0;
         for (double v : values) {
             positive &= !(v <= 0);
         }
