@@ -151,8 +151,8 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
                                        double confidence) {
         Replicates ratios = c.dividedBy(b);
         double point = candidate.point() / baseline.point();
-        double[] interval = ratios.expandedInterval(confidence, point,
-                Bootstrap.ratioUnits(baseline.units(), candidate.units()));
+        int[] units = Bootstrap.ratioUnits(baseline.units(), candidate.units());
+        double[] interval = ratios.expandedInterval(confidence, point, units[0], units[1]);
         return new Change(point, interval[0], interval[1], ratios.twoSidedP(1),
                 Evidence.UNREPLICATED);
     }

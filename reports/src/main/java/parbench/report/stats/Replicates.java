@@ -102,7 +102,16 @@ public final class Replicates {
      *                   for any expansion, 1 or less gives the plain interval
      */
     public double[] expandedInterval(double confidence, double point, int units) {
-        return expanded(confidence, point, units, true);
+        return expanded(confidence, point, units, units - 1, true);
+    }
+
+    /**
+     * {@link #expandedInterval} with the Student quantile's degrees of freedom given: a ratio of two independent
+     * sides of {@code n} and {@code m} units has the bootstrap variance bias of its smaller side ({@code units =
+     * min(n, m)}) and {@code n + m − 2} degrees of freedom (see {@link Bootstrap#ratioUnits}).
+     */
+    public double[] expandedInterval(double confidence, double point, int units, int degreesOfFreedom) {
+        return expanded(confidence, point, units, degreesOfFreedom, true);
     }
 
     /**
@@ -110,15 +119,15 @@ public final class Replicates {
      * the t approximation, and stretching logs would blow up the upper bound when there are only 2 or 3 units).
      */
     public double[] expandedLinearInterval(double confidence, double point, int units) {
-        return expanded(confidence, point, units, false);
+        return expanded(confidence, point, units, units - 1, false);
     }
 
-    private double[] expanded(double confidence, double point, int units, boolean logScale) {
-        if (units < 2) {
+    private double[] expanded(double confidence, double point, int units, int degreesOfFreedom, boolean logScale) {
+        if (units < 2 || degreesOfFreedom < 1) {
             return interval(confidence);
         }
         double z = NORMAL.inverseCumulativeProbability(1 - (1 - confidence) / 2);
-        double t = new org.apache.commons.math3.distribution.TDistribution(null, units - 1)
+        double t = new org.apache.commons.math3.distribution.TDistribution(null, degreesOfFreedom)
                 .inverseCumulativeProbability(1 - (1 - confidence) / 2);
         double k = Math.sqrt(units / (units - 1.0)) * t / z;
         boolean positive = logScale && point > 0;
