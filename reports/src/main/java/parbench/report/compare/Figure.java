@@ -148,7 +148,7 @@ public sealed interface Figure {
 
         @Override
         public int units() {
-            return Bootstrap.ratioUnits(model.topLevelUnits(), sequential.topLevelUnits());
+            return Bootstrap.ratioUnits(model.topLevelUnits(), sequential.topLevelUnits())[0];
         }
     }
 

@@ -16,8 +16,11 @@ import parbench.report.stats.Replicates;
 public record SideSummary(int runs, int forks, int iterations, double value, double low, double high,
                           boolean oneFork) {
 
-    static SideSummary of(Figure figure, Replicates replicates, double confidence) {
-        double[] interval = replicates.expandedInterval(confidence, figure.point(), figure.units());
+    /** The summary of {@code figure} from its {@code replicates}: value and expanded percentile interval. */
+    public static SideSummary of(Figure figure, Replicates replicates, double confidence) {
+        double[] interval = figure instanceof Figure.Score
+                ? replicates.expandedLinearInterval(confidence, figure.point(), figure.units())
+                : replicates.expandedInterval(confidence, figure.point(), figure.units());
         return new SideSummary(figure.runs(), figure.forks(), figure.iterations(), figure.point(), interval[0],
                 interval[1], figure.oneFork());
     }

@@ -40,7 +40,9 @@ public final class TextTable implements ComparisonRenderer {
         return "alpha " + comparison.alpha() + ", threshold " + Notation.percent(comparison.threshold().fallback())
                 + (comparison.threshold().ruleCount() > 0
                 ? " (" + comparison.threshold().ruleCount() + " per-benchmark rules)" : "")
-                + ", run-to-run allowance " + Notation.percent(comparison.runNoise()) + ", intervals at "
+                + (comparison.rows().stream().anyMatch(r -> r.change().map(c -> c.evidence() == Evidence.UNREPLICATED)
+                .orElse(false)) ? ", run-to-run allowance " + Notation.percent(comparison.runNoise()) : "")
+                + ", intervals at "
                 + Notation.confidence(comparison.alpha()) + " (hierarchical bootstrap, " + comparison.resamples()
                 + " resamples), n = forks×iterations";
     }

@@ -96,11 +96,11 @@ public final class Bootstrap {
 
     /**
      * The mean of {@code tree} with its interval at {@code confidence}: the expanded percentile interval
-     * ({@link Replicates#expandedInterval}) over the tree's {@link SampleTree#topLevelUnits()}, so that 3 to 10 forks
+     * ({@link Replicates#expandedLinearInterval}) over the tree's {@link SampleTree#topLevelUnits()}, so that 3 to 10 forks
      * still get about the coverage asked for.
      */
     public Estimate score(SampleTree tree, double confidence) {
-        double[] interval = replicates(tree).expandedInterval(confidence, tree.mean(), tree.topLevelUnits());
+        double[] interval = replicates(tree).expandedLinearInterval(confidence, tree.mean(), tree.topLevelUnits());
         return new Estimate(tree.mean(), interval[0], interval[1], confidence, resamples, tree.minForksPerRun() == 1);
     }
 
@@ -112,21 +112,24 @@ public final class Bootstrap {
     public Estimate ratio(SampleTree numerator, SampleTree denominator, double confidence, boolean pairRuns) {
         Replicates[] both = replicatesTogether(denominator, numerator, pairRuns);
         double point = numerator.mean() / denominator.mean();
-        double[] interval = both[1].dividedBy(both[0]).expandedInterval(confidence, point,
-                ratioUnits(numerator.topLevelUnits(), denominator.topLevelUnits()));
+        int[] units = ratioUnits(numerator.topLevelUnits(), denominator.topLevelUnits());
+        double[] interval = both[1].dividedBy(both[0]).expandedInterval(confidence, point, units[0], units[1]);
         return new Estimate(point, interval[0], interval[1], confidence, resamples,
                 numerator.minForksPerRun() == 1 || denominator.minForksPerRun() == 1);
     }
 
     /**
-     * The units to expand a ratio's interval for: {@code n_a + n_b − 1} gives {@code n_a + n_b − 2} degrees of freedom,
-     * the pooled two-sample count; with one side exact (1 unit) it is the other side's.
+     * How to expand a ratio's interval ({@link Replicates#expandedInterval(double, double, int, int)}) for sides of
+     * {@code a} and {@code b} top-level units: {@code {units, degreesOfFreedom}} = {@code {min(a, b), a + b − 2}}, the
+     * pooled two-sample count; when one side has a single unit (it is then exact as far as the bootstrap can tell),
+     * the other side's {@code {n, n − 1}}.
      */
-    public static int ratioUnits(int a, int b) {
+    public static int[] ratioUnits(int a, int b) {
         if (a < 2 || b < 2) {
-            return Math.max(a, b);
+            int n = Math.max(a, b);
+            return new int[]{n, n - 1};
         }
-        return a + b - 1;
+        return new int[]{Math.min(a, b), a + b - 2};
     }
 
     /**

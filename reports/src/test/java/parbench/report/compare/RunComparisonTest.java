@@ -114,4 +114,30 @@ class RunComparisonTest {
         assertThat(comparison.rows()).allSatisfy(r ->
                 assertThat(r.change().orElseThrow().ratio()).isBetween(1.05, 1.15));
     }
+
+    /**
+     * SYNTHETIC, with a between-fork variance component: 5 forks × 10 iterations a side, 5 % between forks, 0.5 %
+     * within, no real change, threshold 2 %. The hierarchical statistics see that 5 forks pin the mean down to about
+     * ±3 %: their 99 % intervals flag about 1 % of 500 points (binomial sd 0.45 %: at most 2 % allowed); the very same
+     * numbers with every result's iterations pooled into one fork (50 "independent" samples) look ten times as
+     * precise and flag a large share.
+     */
+    @ParameterizedTest(name = "pooled={0}")
+    @CsvSource({"false", "true"})
+    void betweenForkVarianceFailsPooledIterationsAndPassesHierarchicalStatistics(boolean pooled) throws Exception {
+        Path b = dir.resolve("forked-baseline.json");
+        Path c = dir.resolve("forked-candidate.json");
+        SyntheticComparison.write(b, SyntheticComparison.forkedResults(500, 5, 10, 1.0, 0.05, 0.005, 71, pooled));
+        SyntheticComparison.write(c, SyntheticComparison.forkedResults(500, 5, 10, 1.0, 0.05, 0.005, 72, pooled));
+
+        RunComparison comparison = RunComparison.of(List.of(RunInput.load(b)), List.of(RunInput.load(c)),
+                HardwareMode.AUTO, 0.01, Thresholds.uniform(0.02), 0, Bootstrap.standard());
+
+        long flagged = comparison.counts().get(Verdict.REGRESSED) + comparison.counts().get(Verdict.IMPROVED);
+        if (pooled) {
+            assertThat(flagged).isGreaterThan(100);
+        } else {
+            assertThat(flagged).isLessThanOrEqualTo(10);
+        }
+    }
 }
