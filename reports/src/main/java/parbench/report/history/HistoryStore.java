@@ -125,12 +125,27 @@ public final class HistoryStore {
     private static Outcome write(Connection connection, IncomingRun run, Map<BenchmarkResult, Estimate> values)
             throws SQLException {
         Testbed testbed = run.testbed();
+        String name = testbed.name();
+        // a new fingerprint whose readable name is taken (same CPU, cores and JDK; another kernel or memory size)
+        // gets the name with its id's first six digits, so that the page and --testbed can tell the two apart
+        try (PreparedStatement taken = connection.prepareStatement(
+                "SELECT COUNT(*) FROM testbed WHERE name = ? AND id <> ? AND NOT EXISTS"
+                        + " (SELECT 1 FROM testbed WHERE id = ?)")) {
+            taken.setString(1, name);
+            taken.setString(2, testbed.id());
+            taken.setString(3, testbed.id());
+            try (java.sql.ResultSet rows = taken.executeQuery()) {
+                if (rows.next() && rows.getLong(1) > 0) {
+                    name = name + "-" + testbed.id().substring(0, 6);
+                }
+            }
+        }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO testbed (id, name, cpu_model, logical_cores, physical_cores, memory_bytes, kernel,
                                      jdk_vendor, jdk_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
             insert.setString(1, testbed.id());
-            insert.setString(2, testbed.name());
+            insert.setString(2, name);
             insert.setString(3, testbed.cpuModel());
             setInteger(insert, 4, testbed.logicalCores());
             setInteger(insert, 5, testbed.physicalCores());

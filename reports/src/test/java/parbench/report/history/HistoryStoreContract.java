@@ -95,6 +95,22 @@ abstract class HistoryStoreContract {
     }
 
     @Test
+    void anotherFingerprintWithATakenNameGetsTheNameWithItsIdDigits() throws Exception {
+        HistoryStore store = store();
+        store.ingest(incoming(SyntheticHistory.xeon().write(temp.resolve("a"), 1,
+                Map.of("sequential", 100.0), 1), "main"));
+        Path other = SyntheticHistory.xeon().write(temp.resolve("b"), 2, Map.of("sequential", 100.0), 2);
+        java.nio.file.Files.writeString(other.resolve("manifest.json"), java.nio.file.Files.readString(
+                other.resolve("manifest.json")).replace("\"6.1.0\"", "\"6.8.0\""));
+        IncomingRun newKernel = incoming(other, "main");
+
+        store.ingest(newKernel);
+
+        assertThat(store.runs(null, null, 10)).extracting(r -> r.testbed().name())
+                .containsExactlyInAnyOrder("xeon-2c-jdk25", "xeon-2c-jdk25-" + newKernel.testbed().id().substring(0, 6));
+    }
+
+    @Test
     void aStoredRunLoadsBackWithTheSameRawData() throws Exception {
         HistoryStore store = store();
         IncomingRun run = incoming(REAL_RUN, "main");
