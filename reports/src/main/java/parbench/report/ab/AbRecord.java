@@ -94,6 +94,28 @@ public final class AbRecord {
         return variedParams;
     }
 
+    /**
+     * A record of the pairs numbered {@code pairs} only, in that order: one trial drawn from a long session. Only
+     * complete pairs should be named (both sides have a fork at that index).
+     */
+    public AbRecord subset(List<Integer> pairs) {
+        AbRecord subset = new AbRecord(variedParams);
+        for (int p : pairs) {
+            subset.order.add(order.get(p));
+        }
+        forks.forEach((key, sides) -> sides.forEach((side, list) -> {
+            List<double[]> kept = new ArrayList<>();
+            for (int p : pairs) {
+                if (p < list.size()) {
+                    kept.add(list.get(p));
+                }
+            }
+            subset.forks.computeIfAbsent(key, k -> new EnumMap<>(Side.class)).put(side, kept);
+        }));
+        subset.directions.putAll(directions);
+        return subset;
+    }
+
     /** A record of pairs {@code from} (inclusive) to {@code to} (exclusive) only: one trial of a long session. */
     public AbRecord slice(int from, int to) {
         AbRecord slice = new AbRecord(variedParams);

@@ -18,6 +18,11 @@ public record Change(double ratio, double low, double high, double p, Evidence e
         return (ratio - 1) * 100;
     }
 
+    /** True when {@code ratio} lies inside the interval (bounds included). */
+    public boolean covers(double ratio) {
+        return low <= ratio && ratio <= high;
+    }
+
     /** True when the interval excludes 1: the change is larger than the noise it was measured against. */
     public boolean significant() {
         return low > 1 || high < 1;

@@ -13,7 +13,7 @@ import java.util.List;
  * <p>The interval is a hierarchical bootstrap of the pairs: each resample draws pairs with replacement, then the
  * iterations of each of the pair's two forks with replacement (Kalibera &amp; Jones 2013, applied to paired forks),
  * widened for few pairs ({@link Replicates#expandedInterval}, units = pairs). The p-value is the Wilcoxon signed-rank
- * test on the log ratios (commons-math3; exact for up to 30 pairs, normal approximation beyond). Immutable and
+ * test on the log ratios (commons-math3; exact for up to 20 pairs, whose 2^n enumeration stays under a second, normal approximation beyond). Immutable and
  * thread-safe.
  *
  * @param base      the base build's forks, in pair order
@@ -22,7 +22,7 @@ import java.util.List;
 public record PairedForks(List<double[]> base, List<double[]> candidate) {
 
     /** The most pairs for which the Wilcoxon test is computed exactly. */
-    static final int EXACT_PAIRS = 30;
+    static final int EXACT_PAIRS = 20;
 
     public PairedForks {
         if (base.size() != candidate.size()) {

@@ -140,4 +140,51 @@ class RunComparisonTest {
             assertThat(flagged).isLessThanOrEqualTo(10);
         }
     }
+
+    private List<RunInput> runs(String name, Spec spec, double... drifts) throws IOException, BadInputException {
+        List<RunInput> runs = new java.util.ArrayList<>();
+        for (int r = 0; r < drifts.length; r++) {
+            Path file = dir.resolve(name + "-" + r + ".json");
+            SyntheticComparison.write(file, spec.withSeed(spec.seed() + 100L * r).withFactor(spec.factor() * drifts[r]));
+            runs.add(RunInput.load(file));
+        }
+        return runs;
+    }
+
+    /**
+     * SYNTHETIC replicated runs: every run of a side drifts as a whole (±8 %, as separate runs do), the iterations
+     * inside a run are tight (1 %). The spread of the runs is the noise: three runs a side that drift but do not
+     * change are unchanged, where any single pair of runs would look significantly different inside the runs.
+     */
+    @Test
+    void withThreeRunsASideTheRunsSpreadIsTheNoiseSoDriftIsNotAChange() throws Exception {
+        Spec spec = new Spec(50, "avgt", "ms/op", 1.0, 0.01, 10, 81);
+        List<RunInput> baseline = runs("b", spec, 1.00, 1.08, 0.93);
+        List<RunInput> candidate = runs("c", spec.withSeed(91), 1.07, 0.94, 1.01);
+
+        RunComparison replicated = RunComparison.of(baseline, candidate, HardwareMode.AUTO, 0.01,
+                Thresholds.uniform(0.05), 0, Bootstrap.standard());
+        RunComparison onePair = RunComparison.of(baseline.subList(1, 2), candidate.subList(1, 2), HardwareMode.AUTO,
+                0.01, Thresholds.uniform(0.05), 0, Bootstrap.standard());
+
+        assertThat(replicated.rows()).allSatisfy(r -> {
+            assertThat(r.change().orElseThrow().evidence()).isEqualTo(Evidence.REPLICATED);
+            assertThat(r.verdict()).isEqualTo(Verdict.UNCHANGED);
+        });
+        assertThat(replicated.evidenceLines().get(0)).startsWith("evidence: 50 rows replicated (at least 2 runs a side)");
+        assertThat(onePair.counts().get(Verdict.IMPROVED)).isEqualTo(50);
+    }
+
+    @Test
+    void withThreeRunsASideAChangeBeyondTheRunsSpreadIsARegression() throws Exception {
+        Spec spec = new Spec(50, "avgt", "ms/op", 1.0, 0.01, 10, 83);
+        List<RunInput> baseline = runs("b", spec, 1.00, 1.02, 0.99);
+        List<RunInput> candidate = runs("c", spec.withSeed(93).withFactor(1.5), 1.01, 0.98, 1.02);
+
+        RunComparison comparison = RunComparison.of(baseline, candidate, HardwareMode.AUTO, 0.01,
+                Thresholds.uniform(0.05));
+
+        assertThat(comparison.counts().get(Verdict.REGRESSED)).isEqualTo(50);
+        assertThat(comparison.rows()).allSatisfy(r -> assertThat(r.change().orElseThrow().covers(1.5)).isTrue());
+    }
 }
