@@ -1,5 +1,6 @@
 package parbench.report.analysis;
 
+import parbench.report.jmh.ScoreScale;
 import parbench.report.jmh.TimeUnits;
 
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ public final class PythonVsJvm {
             List<Row> shown = new ArrayList<>();
             shown.addAll(pick(pyRows, c));
             shown.addAll(pick(jvmRows, c));
-            UnitScale unit = UnitScale.forValues(TimeUnits.NORMAL_TIME, shown.stream().map(r -> r.metric().score()).toList());
+            ScoreScale unit = ScoreScale.of(TimeUnits.NORMAL_TIME, shown.stream().mapToDouble(r -> r.metric().score()).toArray());
             String pyParts = pick(pyRows, c).stream().map(r -> describe(r, unit)).collect(Collectors.joining("; "));
             String jvmParts = pick(jvmRows, c).stream().map(r -> describe(r, unit)).collect(Collectors.joining("; "));
             String workload = pyRows.getFirst().workload();
@@ -149,7 +150,7 @@ public final class PythonVsJvm {
                     "%s at %d cores, time %s (speedup over each side's sequential). Python: %s. JVM: %s.",
                     workload, c, per, pyParts, jvmParts));
             startUp(jvmRows, c).ifPresent(ms -> answer.append(" Starting the JVM workers for each batch "
-                    + "(process-spawn − process-workers) adds ").append(unit.format(ms)).append(' ').append(per)
+                    + "(process-spawn − process-workers) adds ").append(score(unit, ms)).append(' ').append(per)
                     .append('.'));
             answer.append(" Python's pools live for a whole point, so their start-up is not in these times.");
             return Optional.of(new Finding("Python vs JVM: what do process pools cost on each side?", answer.toString()));
@@ -167,9 +168,9 @@ public final class PythonVsJvm {
         return picked;
     }
 
-    private static String describe(Row r, UnitScale unit) {
-        return r.isBaseline() ? r.model() + " " + unit.format(r.metric().score())
-                : String.format(Locale.ROOT, "%s %s (%s; %s)", r.modelLabel(), unit.format(r.metric().score()),
+    private static String describe(Row r, ScoreScale unit) {
+        return r.isBaseline() ? r.model() + " " + score(unit, r.metric().score())
+                : String.format(Locale.ROOT, "%s %s (%s; %s)", r.modelLabel(), score(unit, r.metric().score()),
                         r.speedupText(), params(r));
     }
 
@@ -245,9 +246,9 @@ public final class PythonVsJvm {
         return r.inFlight() == null || r.inFlight() > 1;
     }
 
-    /** A speedup with two decimals, or two significant digits below 0.1 (dispatch overheads reach 0.001×). */
-    static String times(Row r) {
-        return r.speedupText();
+    /** "53.18 us/op": a score in the sentence's one unit. */
+    private static String score(ScoreScale unit, double value) {
+        return unit.format(value) + " " + unit.unit();
     }
 
     private static String params(Row r) {

@@ -44,9 +44,9 @@ public final class SpeedupTable {
         this.rows = List.copyOf(rows);
     }
 
-    /** Derives every figure with intervals from JMH's confidence bounds ({@link SpeedupIntervals#JMH_BOUNDS}). */
+    /** Derives every figure with intervals from the hierarchical bootstrap ({@link SpeedupIntervals#BOOTSTRAP}). */
     public static SpeedupTable of(List<RunInput> inputs) {
-        return of(inputs, SpeedupIntervals.JMH_BOUNDS);
+        return of(inputs, SpeedupIntervals.BOOTSTRAP);
     }
 
     public static SpeedupTable of(List<RunInput> inputs, SpeedupIntervals intervals) {
@@ -123,7 +123,7 @@ public final class SpeedupTable {
             speedup = Double.isFinite(s) ? s : null;
             if (speedup != null) {
                 speedupInterval = baseline == row ? new Interval(1, 1)
-                        : intervals.of(baseline.metric(), row.metric(), row.isTimePerOp()).orElse(null);
+                        : intervals.ratio(baseline.metric(), row.metric(), row.isTimePerOp()).orElse(null);
             }
         }
         Double ideal = row.isTimePerOp() && TimeUnits.NORMAL_TIME.equals(row.metric().unit()) ? ideal(row, baseline) : null;
@@ -131,7 +131,7 @@ public final class SpeedupTable {
         Interval efficiencyInterval = null;
         if (ideal != null && row.metric().score() > 0) {
             efficiency = ideal / row.metric().score();
-            efficiencyInterval = efficiencyInterval(row, ideal, speedupInterval);
+            efficiencyInterval = efficiencyInterval(row, ideal, speedupInterval, intervals);
         }
         return new Row(row.input(), row.cores(), row.python(), row.workload(), row.kind(), row.model(),
                 row.parallelism(), row.result(), row.metric(), speedup, speedupInterval, note, ideal, efficiency,
@@ -150,17 +150,13 @@ public final class SpeedupTable {
         };
     }
 
-    /** CPU: the speedup's interval over the cores; sleep and I/O: the ideal over the score's bounds. */
-    private static Interval efficiencyInterval(Row row, double ideal, Interval speedupInterval) {
+    /** CPU: the speedup's interval over the cores; sleep and I/O: the ideal over the score's distribution. */
+    private static Interval efficiencyInterval(Row row, double ideal, Interval speedupInterval,
+                                               SpeedupIntervals intervals) {
         if (row.kind() == WorkloadKind.CPU) {
             return speedupInterval == null ? null : speedupInterval.times(1.0 / row.cores());
         }
-        double lo = row.metric().confidenceLow();
-        double hi = row.metric().confidenceHigh();
-        if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(hi > 0) || hi < lo) {
-            return null;
-        }
-        return new Interval(ideal / hi, lo > 0 ? ideal / lo : Double.POSITIVE_INFINITY);
+        return intervals.inverse(ideal, row.metric()).orElse(null);
     }
 
     /** Tasks in flight the configuration allows: {@code p}, or the model's own count where it runs more. */

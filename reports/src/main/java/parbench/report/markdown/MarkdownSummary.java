@@ -6,8 +6,8 @@ import parbench.report.analysis.Findings;
 import parbench.report.analysis.PythonVsJvm;
 import parbench.report.analysis.Row;
 import parbench.report.analysis.SpeedupTable;
-import parbench.report.analysis.UnitScale;
 import parbench.report.analysis.Warnings;
+import parbench.report.jmh.ScoreScale;
 import parbench.report.run.RunInput;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * The report as Markdown for CI job pages: the inputs, the {@link DecisionTable} first, the findings, the warnings
  * and the main table (every suite result at the largest core count; for other JMH JSON, every result), at most
  * {@value #MAX_ROWS} rows, with a line that says how many were folded into the HTML report and where.
- * Scores are autoscaled ({@link UnitScale}) per benchmark.
+ * Scores are autoscaled ({@link ScoreScale}) per benchmark.
  */
 public final class MarkdownSummary {
 
@@ -69,10 +69,10 @@ public final class MarkdownSummary {
         } else {
             md.append("Every result (").append(total).append(").\n\n");
         }
-        Map<String, UnitScale> scales = new HashMap<>();
+        Map<String, ScoreScale> scales = new HashMap<>();
         main.stream().collect(Collectors.groupingBy(r -> r.result().benchmark() + "|" + r.metric().unit()))
-                .forEach((key, rows) -> scales.put(key, UnitScale.forValues(rows.getFirst().metric().unit(),
-                        rows.stream().map(r -> r.metric().score()).toList())));
+                .forEach((key, rows) -> scales.put(key, ScoreScale.of(rows.getFirst().metric().unit(),
+                        rows.stream().mapToDouble(r -> r.metric().score()).toArray())));
         boolean multi = table.inputs().size() > 1;
         md.append(multi ? "| input " : "").append("| benchmark | params | cores | score ± error | unit | speedup [interval] | efficiency [interval] |\n");
         md.append(multi ? "|---" : "").append("|---|---|---:|---:|---|---:|---:|\n");
@@ -80,15 +80,15 @@ public final class MarkdownSummary {
             if (multi) {
                 md.append("| ").append(cell(table.inputs().get(r.input()).label())).append(' ');
             }
-            UnitScale scale = scales.get(r.result().benchmark() + "|" + r.metric().unit());
+            ScoreScale scale = scales.get(r.result().benchmark() + "|" + r.metric().unit());
             md.append("| ").append(cell(r.workload()))
                     .append(" | ").append(cell(r.result().params().entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))
                             + (r.model() != null && !r.modelInfo().followsParallelism() && !r.isBaseline()
                             ? " (ignores p)" : "")))
                     .append(" | ").append(r.cores() == null ? "—" : r.cores())
-                    .append(" | ").append(UnitScale.number(r.metric().score() * scale.factor())).append(" ± ")
-                    .append(UnitScale.number(r.metric().scoreError() * scale.factor()))
+                    .append(" | ").append(scale.format(r.metric().score())).append(" ± ")
+                    .append(scale.format(r.metric().scoreError()))
                     .append(" | ").append(cell(scale.unit()))
                     .append(" | ").append(r.speedup() == null ? "—" : cell(r.speedupText()))
                     .append(" | ").append(cell(r.efficiencyText()) + (r.beyondIdeal() ? " ⚠ measurement problem" : ""))

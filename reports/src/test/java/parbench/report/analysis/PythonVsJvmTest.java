@@ -142,6 +142,12 @@ class PythonVsJvmTest {
                 m.put("score", sequential / 10);
                 ArrayNode ci = (ArrayNode) m.get("scoreConfidence");
                 m.putArray("scoreConfidence").add(ci.get(0).asDouble() * factor).add(ci.get(1).asDouble() * factor);
+                ArrayNode scaled = JSON.createArrayNode();
+                m.get("rawData").forEach(fork -> {
+                    ArrayNode f = scaled.addArray();
+                    fork.forEach(v -> f.add(v.asDouble() * factor));
+                });
+                m.set("rawData", scaled);
             }
         });
 
