@@ -67,14 +67,6 @@ public record DecisionTable(List<Integer> cores, List<Line> lines) {
         public Cell cell(Comparison comparison, int cores) {
             return cells.getOrDefault(comparison, Map.of()).get(cores);
         }
-
-        /** The cells of {@code comparison} in the order of {@code cores}, null where nothing ran: for templates. */
-        public List<Cell> row(String comparison, List<Integer> cores) {
-            Comparison c = Comparison.valueOf(comparison);
-            List<Cell> row = new ArrayList<>();
-            cores.forEach(n -> row.add(cell(c, n)));
-            return row;
-        }
     }
 
     /**
@@ -82,29 +74,34 @@ public record DecisionTable(List<Integer> cores, List<Line> lines) {
      *
      * @param recommended the models indistinguishable from the best, best first (one: a clear winner)
      * @param best        the fastest by speedup
-     * @param verdict     false when the data cannot carry one: the numbers are shown, the models not recommended
+     * @param lacking     what the data lack for a verdict ("1 fork of 5 iterations ..."); empty when there is one
      * @param why         one line: what bounds this workload and what it means for the models
-     * @param note        what else a reader must know: models left out of the comparison, flagged results, the
-     *                    data a verdict lacks; empty when nothing
+     * @param note        what else a reader must know: models left out of the comparison, flagged results; empty
+     *                    when nothing
      */
-    public record Cell(List<Row> recommended, Row best, boolean verdict, String why, String note) {
+    public record Cell(List<Row> recommended, Row best, String lacking, String why, String note) {
 
         public Cell {
             recommended = List.copyOf(recommended);
         }
 
-        /** "fixed-pool, fork-join (tie)" or "not enough data for a finding". */
+        /** False when the data cannot carry a verdict: the numbers are shown, the models not recommended. */
+        public boolean verdict() {
+            return lacking.isEmpty();
+        }
+
+        /** "fixed-pool p=2, fork-join p=2 (indistinguishable)" or "not enough data for a finding (why)". */
         public String models() {
-            if (!verdict) {
-                return Evidence.NOT_ENOUGH;
+            if (!verdict()) {
+                return Evidence.NOT_ENOUGH + " (" + lacking + ")";
             }
             String names = recommended.stream().map(Cell::named).collect(Collectors.joining(", "));
             return recommended.size() > 1 ? names + " (indistinguishable)" : names;
         }
 
-        /** The best's speedup with its interval, with its model named where there is no verdict. */
+        /** The best's speedup with its interval, with its model named where there is no verdict or a tie. */
         public String speedup() {
-            return (verdict && recommended.size() == 1 ? "" : "best measured: " + named(best) + " ")
+            return (verdict() && recommended.size() == 1 ? "" : "best measured: " + named(best) + " ")
                     + best.speedupText();
         }
 
@@ -139,7 +136,8 @@ public record DecisionTable(List<Integer> cores, List<Line> lines) {
         return new DecisionTable(cores, lines);
     }
 
-    private static String lineLabel(SpeedupTable table, Row r, boolean several) {
+    /** "CpuBenchmark.batch · tasks=32, work=1000000", with "Python", a non-avgt mode and the input where needed. */
+    static String lineLabel(SpeedupTable table, Row r, boolean several) {
         String params = r.workloadParams().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
         return r.workload() + (params.isEmpty() ? "" : " · " + params) + (r.python() ? " · Python" : "")
@@ -156,8 +154,11 @@ public record DecisionTable(List<Integer> cores, List<Line> lines) {
         }
         int k = ps.contains(cores) ? cores : ps.last();
         List<Row> same = at.stream().filter(r -> !r.isBaseline() && Objects.equals(r.inFlight(), k)).toList();
-        List<String> out = at.stream().filter(r -> !r.isBaseline() && !Objects.equals(r.inFlight(), k))
-                .map(r -> r.modelLabel() + " " + r.inFlight()).distinct().toList();
+        java.util.Set<String> present = same.stream().map(Row::model).collect(Collectors.toSet());
+        List<String> out = at.stream().filter(r -> !r.isBaseline() && !present.contains(r.model()))
+                .collect(Collectors.groupingBy(Row::modelLabel, java.util.LinkedHashMap::new,
+                        Collectors.mapping(r -> String.valueOf(r.inFlight()), Collectors.toCollection(TreeSet::new))))
+                .entrySet().stream().map(e -> e.getKey() + " " + String.join("/", e.getValue())).toList();
         String left = out.isEmpty() ? "" : "Not at " + k + " in flight, left out: " + String.join(", ", out) + ".";
         return decide(same, k + " in flight: " + why(at.getFirst(), k), left);
     }
@@ -194,8 +195,7 @@ public record DecisionTable(List<Integer> cores, List<Line> lines) {
         Optional<String> lacking = ties.stream().map(r -> r.speedupInterval() == null
                         ? Optional.of(r.modelLabel() + " has no interval") : Evidence.lacking(r))
                 .flatMap(Optional::stream).findFirst();
-        lacking.ifPresent(l -> notes.add(Evidence.NOT_ENOUGH + ": " + l + "."));
-        return Optional.of(new Cell(ties, best, lacking.isEmpty(), why, String.join(" ", notes)));
+        return Optional.of(new Cell(ties, best, lacking.orElse(""), why, String.join(" ", notes)));
     }
 
     /** What bounds this workload, in one line; {@code k} the tasks in flight compared, or null for each model's best. */
@@ -212,8 +212,8 @@ public record DecisionTable(List<Integer> cores, List<Line> lines) {
                                 + "difference is overhead", work, k, n == null ? "n/k" : String.valueOf(
                                         (int) Math.ceil((double) n / k)));
             }
-            case CPU -> String.format(Locale.ROOT, "CPU work: at most %d× on %d cores; more threads add nothing, "
-                    + "processes add transfer and start-up", r.cores(), r.cores());
+            case CPU -> String.format(Locale.ROOT, "CPU work: at most %d× on %s; more threads add nothing, "
+                    + "processes add transfer and start-up", r.cores(), Findings.cores(r.cores()));
             case DISPATCH -> "per-task hand-off: no work to share, so the cheapest hand-off wins (sequential has none)";
             case OTHER -> "speedup over sequential at the same params";
         };

@@ -31,8 +31,8 @@ public final class Evidence {
             return Optional.empty();
         }
         return Optional.of(forks + (forks == 1 ? " fork" : " forks") + " of " + fewest
-                + (fewest == 1 ? " iteration" : " iterations") + " (a verdict needs " + MIN_FORKS + " forks of "
-                + MIN_ITERATIONS + ")");
+                + (fewest == 1 ? " iteration" : " iterations") + "; a verdict needs " + MIN_FORKS + " forks of "
+                + MIN_ITERATIONS);
     }
 
     public static boolean enough(Row row) {
