@@ -129,15 +129,15 @@
   function baseOption(title, subtitle) {
     return {
       animation: false,
-      title: { text: title, subtext: subtitle, left: 8, top: 4, itemGap: 4,
+      title: { text: title, subtext: subtitle, left: 8, top: 4, itemGap: 8,
                textStyle: { fontSize: 14, fontWeight: 600, width: 380, overflow: 'truncate' },
                subtextStyle: { fontSize: 11, color: '#667085', width: 380, overflow: 'truncate' } },
       tooltip: { trigger: 'item', confine: true, formatter: function (p) {
         return p.data && p.data.row !== undefined ? tooltipFor(rows[p.data.row])
           : escapeHtml(p.seriesName) + ': ' + fmt(Array.isArray(p.value) ? p.value[1] : p.value);
       } },
-      legend: { type: 'scroll', bottom: 4, left: 8, right: 8, itemGap: 10, textStyle: { fontSize: 11 }, itemWidth: 14, itemHeight: 8 },
-      grid: { left: 12, right: 22, top: 58, bottom: 40, containLabel: true }
+      legend: { type: 'plain', bottom: 4, left: 8, right: 8, itemGap: 10, textStyle: { fontSize: 11 }, itemWidth: 14, itemHeight: 8 },
+      grid: { left: 12, right: 22, top: 64, bottom: 34, containLabel: true }
     };
   }
 
@@ -147,15 +147,40 @@
     cell.appendChild(div);
     container.appendChild(cell);
     var chart = echarts.init(div, null, { renderer: 'svg' });
-    var width = div.clientWidth || 400;
-    option.title.textStyle.width = Math.max(120, width - 24);
-    option.title.subtextStyle.width = Math.max(120, width - 24);
     chart.setOption(option);
-    var entry = { kind: kind, chart: chart, element: div };
+    var entry = { kind: kind, chart: chart, element: div, cell: cell };
     Object.keys(meta || {}).forEach(function (k) { entry[k] = meta[k]; });
     charts.push(entry);
+    fit(entry);
     return chart;
   }
+
+  /* Titles are truncated to the chart's width, which changes as a grid fills and as the window resizes. */
+  function fit(entry) {
+    var full = entry.element.clientWidth || 400;
+    var width = Math.max(120, full - 24);
+    var update = { title: { textStyle: { width: width }, subtextStyle: { width: width } } };
+    var legend = entry.chart.getOption().legend[0];
+    if (legend && legend.show !== false && legend.data && legend.data.length) {
+      // the legend wraps onto as many rows as it needs; the plot leaves room for exactly those rows
+      var rows = legendRows(legend.data.map(function (d) { return typeof d === 'string' ? d : d.name; }), full - 16);
+      update.grid = { bottom: 10 + rows * 21 };
+    }
+    entry.chart.setOption(update);
+    entry.chart.resize();
+  }
+  var measure = document.createElement('canvas').getContext('2d');
+  function legendRows(names, width) {
+    measure.font = '11px sans-serif';
+    var rows = 1, x = 0;
+    names.forEach(function (name) {
+      var w = 14 + 5 + measure.measureText(name).width + 10;
+      if (x > 0 && x + w > width) { rows++; x = 0; }
+      x += w;
+    });
+    return rows;
+  }
+  window.parbenchResize = function () { charts.forEach(fit); }; // also used by the browser test
 
   /* Rows of one model at one core count for the "all cores" view: parallelism equal to the core count, else a
      model that ignores p (any row), else the largest parallelism. */
@@ -260,9 +285,9 @@
       legend.push('ideal');
     }
     var title = panel + ' · speedup vs ' + (axis === 'cores' ? 'core count' : 'parallelism');
-    var opt = baseOption(title, 'y: speedup × over sequential, 99 % interval band · ' + note);
+    var opt = baseOption(title, 'y: speedup over sequential · band: 99 % interval · ' + note);
     opt.legend.data = legend;
-    opt.xAxis = { type: 'log', logBase: 2, name: axis, nameLocation: 'middle', nameGap: 24, min: xs[0], max: xs[xs.length - 1],
+    opt.xAxis = { type: 'log', logBase: 2, min: xs[0], max: xs[xs.length - 1],
                   axisLabel: { formatter: function (v) { return String(v); }, fontSize: 10 } };
     opt.yAxis = { type: 'value', min: 0, axisLabel: { formatter: axisNumber, fontSize: 10 } };
     opt.series = series;
@@ -296,25 +321,26 @@
     });
     if (!series.length) { return false; }
     var unit = list[0].unit;
-    var opt = baseOption(panel + ' · time', 'y: ' + unit + ' (log), 99.9 % interval · ' + (byCores ? 'parallelism = all cores' : 'by parallelism'));
+    var opt = baseOption(panel + ' · time by ' + (byCores ? 'core count' : 'parallelism'), 'y: ' + unit + ' (log) · 99.9 % interval'
+      + (byCores ? ' · parallelism = all cores' : ''));
     opt.legend.data = legend;
-    opt.xAxis = { type: 'category', data: xs.map(String), name: byCores ? 'cores' : 'parallelism', nameLocation: 'middle', nameGap: 24,
-                  axisLabel: { fontSize: 10 } };
+    opt.xAxis = { type: 'category', data: xs.map(String), axisLabel: { fontSize: 10 } };
     opt.yAxis = { type: 'log', axisLabel: { formatter: axisNumber, fontSize: 10 } };
     opt.series = series;
     mount(holder, 'absolute', opt, { panel: panel, models: legend });
     return true;
   }
 
-  /* One bar series (one colour per model through its data items), categories labelled, interval bars on top. */
+  /* Horizontal bars, one series (one colour per model through its data items): model names read across the y
+     axis, never rotated into each other; interval whiskers on top; above the ideal beyond its interval in orange. */
   function efficiencyChart(holder, list) {
     var maxCores = Math.max.apply(null, list.map(function (r) { return r.cores === undefined ? -Infinity : r.cores; }));
     var at = isFinite(maxCores) ? list.filter(function (r) { return r.cores === maxCores; }) : list;
     at = at.filter(function (r) { return r.eff !== undefined; });
     if (!at.length) { return false; }
-    var names = modelsOf(at);
+    var names = modelsOf(at).reverse(); // the first model on top
     var picked = names.map(function (model) { return pickAllCores(at.filter(function (r) { return r.model === model; })); });
-    var bars = picked.map(function (row, i) {
+    var bars = picked.map(function (row) {
       return { value: 100 * num(row.eff), row: row.idx, itemStyle: { color: row.beyond ? '#b54708' : colorOf(row.model),
         opacity: info(row.model).python ? 0.6 : 1 } };
     });
@@ -322,14 +348,24 @@
     picked.forEach(function (row, i) {
       if (row.elo !== undefined && isFinite(num(row.ehi))) { whiskers.push([i, 100 * num(row.elo), 100 * num(row.ehi)]); }
     });
-    var opt = baseOption('Efficiency vs the physical ideal', 'y: ideal on this machine ÷ measured, % · '
-      + (isFinite(maxCores) ? 'at ' + maxCores + (maxCores === 1 ? ' core' : ' cores') : '') + ' · orange: above the ideal, a measurement problem');
+    var opt = baseOption('Efficiency vs the physical ideal', 'x: ideal on this machine ÷ measured, %'
+      + (isFinite(maxCores) ? ' · at ' + maxCores + (maxCores === 1 ? ' core' : ' cores') : '') + ' · orange: above the ideal');
     opt.legend.show = false;
     opt.grid.bottom = 12;
-    opt.xAxis = { type: 'category', data: names.map(labelOf), axisTick: { show: false },
-                  axisLabel: { interval: 0, rotate: names.length > 3 ? 35 : 0, fontSize: 10, width: 150, overflow: 'truncate' } };
-    opt.yAxis = { type: 'value', min: 0, axisLabel: { formatter: axisNumber, fontSize: 10 } };
-    opt.series = [{ type: 'bar', name: 'efficiency', data: bars, barWidth: '55%' }, errorBarSeries('interval', '#344054', whiskers)];
+    opt.yAxis = { type: 'category', data: names.map(labelOf), axisTick: { show: false },
+                  axisLabel: { interval: 0, fontSize: 10, width: 170, overflow: 'truncate' } };
+    opt.xAxis = { type: 'value', min: 0, axisLabel: { formatter: axisNumber, fontSize: 10 } };
+    opt.series = [{ type: 'bar', name: 'efficiency', data: bars, barWidth: '55%' }, {
+      type: 'custom', name: 'interval', silent: true, tooltip: { show: false }, z: 3, data: whiskers, encode: { y: 0, x: [1, 2] },
+      renderItem: function (params, api) {
+        var lo = api.coord([api.value(1), api.value(0)]), hi = api.coord([api.value(2), api.value(0)]);
+        var style = { stroke: '#344054', lineWidth: 1.4 };
+        return { type: 'group', children: [
+          { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: style },
+          { type: 'line', shape: { x1: lo[0], y1: lo[1] - 4, x2: lo[0], y2: lo[1] + 4 }, style: style },
+          { type: 'line', shape: { x1: hi[0], y1: hi[1] - 4, x2: hi[0], y2: hi[1] + 4 }, style: style }
+        ] };
+      } }];
     mount(holder, 'efficiency', opt, { panel: 'all', models: names.map(labelOf) });
     return true;
   }
@@ -401,21 +437,27 @@
         var maxCores = Math.max.apply(null, ofInput.map(function (r) { return r.cores === undefined ? -Infinity : r.cores; }));
         Array.from(panels.keys()).sort().forEach(function (panel) {
           var panelRows = panels.get(panel);
-          var note = multi ? data.inputs[input].label : '';
+          var note = '';
           if (view === 'absolute') {
             // absolute times of other params are not comparable: the Python overlay is left out here
             var own = panelRows.concat(baseline).filter(function (r) { return ownRows.indexOf(r) >= 0; });
             if (own.length && own.some(function (r) { return !info(r.model).baseline; })) { absoluteChart(grid, panel, own, cores.length >= 2); }
           } else if (view === 'speedup-vs-cores') {
-            speedupChart(grid, panel, panelRows, combo, 'cores', 'parallelism = all cores' + (note ? ' · ' + note : ''));
+            speedupChart(grid, panel, panelRows, combo, 'cores', 'p = all cores');
           } else {
             var at = isFinite(maxCores) ? panelRows.filter(function (r) { return r.cores === maxCores; }) : panelRows;
-            speedupChart(grid, panel, at, combo, 'parallelism', (isFinite(maxCores) ? 'at ' + maxCores + ' cores' : 'cores unknown')
-              + (note ? ' · ' + note : ''));
+            speedupChart(grid, panel, at, combo, 'parallelism', isFinite(maxCores) ? 'at ' + maxCores + ' cores' : 'cores unknown');
           }
         });
         efficiencyChart(grid, ofInput);
+        if (multi) {
+          charts.filter(function (c) { return c.element.closest('.workload') === section && !c.captioned; }).forEach(function (c) {
+            c.cell.appendChild(el('p', 'caption', data.inputs[input].label));
+            c.captioned = true;
+          });
+        }
       });
+      charts.filter(function (c) { return c.element.closest('.workload') === section; }).forEach(fit);
       if (overlay.length) {
         var pyParams = paramText(overlay[0].params, ['model', 'parallelism']);
         grid.appendChild(el('p', 'caption python-note', 'Python panels: the seed article\'s Python (py- rows, dashed), speedup over py-sequential'
@@ -480,10 +522,10 @@
       series.push(errorBarSeries(seriesName, color, bars));
     });
     var opt = baseOption(list[0].wl, 'y: ' + list[0].unit + ', 99.9 % interval · ' + name);
-    opt.xAxis = { type: 'category', data: groups, axisLabel: { interval: 0, rotate: groups.length > 3 ? 25 : 0, fontSize: 10, width: 160, overflow: 'truncate' } };
+    opt.xAxis = { type: 'category', data: groups, axisLabel: { hideOverlap: true, fontSize: 10, width: 160, overflow: 'truncate' } };
     opt.yAxis = { type: 'value', scale: true, axisLabel: { formatter: axisNumber, fontSize: 10 } };
     if (!multi) { opt.legend.show = false; opt.grid.bottom = 12; }
-    if (groups.length > 24) { opt.dataZoom = [{ type: 'inside' }, { type: 'slider', height: 14, bottom: 22 }]; }
+    if (groups.length > 24) { opt.dataZoom = [{ type: 'inside' }, { type: 'slider', height: 14, bottom: 6, showDetail: false }]; opt.grid.bottom = 28; opt.legend.show = false; }
     opt.series = series;
     mount(genericGrid, 'generic', opt);
   });
@@ -564,5 +606,6 @@
   more.addEventListener('click', function () { showAll = true; fill(); });
   fill();
 
-  window.addEventListener('resize', function () { charts.forEach(function (c) { c.chart.resize(); }); });
+  charts.forEach(fit);
+  window.addEventListener('resize', window.parbenchResize);
 })();
