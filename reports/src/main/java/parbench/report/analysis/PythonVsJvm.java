@@ -129,8 +129,11 @@ public final class PythonVsJvm {
 
     private static Optional<Finding> processPools(List<Row> py, List<Row> jvm) {
         for (WorkloadKind kind : OVERHEAD_ORDER) {
-            List<Row> pyRows = py.stream().filter(r -> r.kind() == kind).toList();
-            List<Row> jvmRows = jvm.stream().filter(r -> r.kind() == kind).toList();
+            List<Row> allPy = py.stream().filter(r -> r.kind() == kind).toList();
+            List<Row> allJvm = jvm.stream().filter(r -> r.kind() == kind).toList();
+            Set<Map<String, String>> common = commonWork(allPy, allJvm);
+            List<Row> pyRows = allPy.stream().filter(r -> common.contains(r.workloadParams())).toList();
+            List<Row> jvmRows = allJvm.stream().filter(r -> common.contains(r.workloadParams())).toList();
             Optional<Integer> cores = largestCommonCores(
                     pyRows.stream().filter(r -> r.modelInfo().isProcess()).toList(),
                     jvmRows.stream().filter(r -> r.modelInfo().isProcess()).toList());
@@ -178,8 +181,17 @@ public final class PythonVsJvm {
         Map<String, List<Row>> pyByWorkload = py.stream().filter(r -> r.cores() != null)
                 .collect(Collectors.groupingBy(Row::workload, TreeMap::new, Collectors.toList()));
         List<String> parts = new ArrayList<>();
-        pyByWorkload.forEach((workload, pyRows) -> {
-            List<Row> jvmRows = jvm.stream().filter(r -> r.workload().equals(workload)).toList();
+        pyByWorkload.forEach((workload, allPy) -> {
+            List<Row> allJvm = jvm.stream().filter(r -> r.workload().equals(workload)).toList();
+            Set<Map<String, String>> common = commonWork(allPy, allJvm);
+            if (common.isEmpty()) {
+                if (!allJvm.isEmpty()) {
+                    parts.add(workload + ": not compared, the two sides ran different work sizes");
+                }
+                return;
+            }
+            List<Row> pyRows = allPy.stream().filter(r -> common.contains(r.workloadParams())).toList();
+            List<Row> jvmRows = allJvm.stream().filter(r -> common.contains(r.workloadParams())).toList();
             Optional<Integer> cores = largestCommonCores(pyRows, jvmRows);
             if (cores.isEmpty()) {
                 return;
@@ -199,7 +211,7 @@ public final class PythonVsJvm {
             return Optional.empty();
         }
         return Optional.of(new Finding("Python vs JVM: which model is best on each side, per workload?",
-                "Highest speedup over the side's own sequential baseline, each at its own params — "
+                "Highest speedup over the side's own sequential baseline, at equal work sizes — "
                         + String.join("; ", parts) + "."));
     }
 
@@ -224,6 +236,12 @@ public final class PythonVsJvm {
         var params = new TreeMap<>(r.result().params());
         params.remove("model");
         return params;
+    }
+
+    /** The work sizes (params other than model and parallelism) both sides ran: the only ones compared. */
+    private static Set<Map<String, String>> commonWork(List<Row> py, List<Row> jvm) {
+        Set<Map<String, String>> onJvm = jvm.stream().map(Row::workloadParams).collect(Collectors.toSet());
+        return py.stream().map(Row::workloadParams).filter(onJvm::contains).collect(Collectors.toSet());
     }
 
     private static List<Row> cpu(List<Row> rows) {

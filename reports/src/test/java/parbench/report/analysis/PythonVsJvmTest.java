@@ -167,20 +167,38 @@ class PythonVsJvmTest {
     }
 
     @Test
-    void bestModelOfEachSideIsThatWithTheHighestOwnSpeedup() throws Exception {
-        // GIVEN the highest raw Python speedup on CPU work at 2 cores (py-sequential excluded)
-        List<JsonNode> results = raw(fixture(), 2);
+    void bestModelOfEachSideIsThatWithTheHighestOwnSpeedupAtEqualWork() throws Exception {
+        // GIVEN a copy where Python's CPU task carries the JVM's work size, and its highest raw Python speedup on CPU
+        // work at 2 cores (py-sequential excluded)
+        Path copy = copyOfFixture();
+        rewrite(copy.resolve("python-cores-2.json"), r -> {
+            if (r.get("params").has("work")) {
+                ((ObjectNode) r.get("params")).put("work", "1000000");
+            }
+        });
+        List<JsonNode> results = raw(copy, 2);
         double sequential = score(only(results, CPU, "py-sequential"));
         JsonNode best = results.stream().filter(r -> r.get("benchmark").asText().equals(CPU))
                 .filter(r -> !model(r).equals("py-sequential"))
                 .max(java.util.Comparator.comparingDouble(r -> sequential / score(r))).orElseThrow();
 
         // WHEN the findings are computed
-        List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(fixture()))));
+        List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(copy))));
 
         // THEN the per-workload finding names it for the CPU workload
         assertThat(findings).anySatisfy(f -> assertThat(f.answer()).contains(String.format(Locale.ROOT,
-                "CpuBenchmark.batch at 2 cores: Python %s %.2f×", model(best), sequential / score(best))));
+                "CpuBenchmark.batch at 2 cores: Python %s %.2f×", Model.of(model(best)).label(),
+                sequential / score(best))));
+    }
+
+    @Test
+    void bestModelsAreNotComparedAcrossDifferentWorkSizes() throws Exception {
+        List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(fixture()))));
+
+        assertThat(findings).filteredOn(f -> f.question().contains("best on each side")).singleElement()
+                .satisfies(f -> assertThat(f.answer())
+                        .contains("CpuBenchmark.batch: not compared, the two sides ran different work sizes")
+                        .contains("DispatchBenchmark.batch at 2 cores: Python "));
     }
 
     @Test
