@@ -152,8 +152,8 @@ public final class Findings {
         }).collect(Collectors.joining(", "));
         String answer = String.format(Locale.ROOT,
                 "Per batch, process-spawn takes %.1f ms more than process-workers (median of %d matching batch "
-                        + "results; by workload: %s). The dispatch benchmark's per-task figures are not in this median.",
-                median(all), all.size(), byWorkload);
+                        + "result%s; by workload: %s). The dispatch benchmark's per-task figures are not in this median.",
+                median(all), all.size(), all.size() == 1 ? "" : "s", byWorkload);
         Optional<String> lacking = used.stream().map(Evidence::lacking).flatMap(Optional::stream).findFirst();
         if (lacking.isPresent()) {
             answer += " These are the numbers only: " + Evidence.NOT_ENOUGH + " (" + lacking.get() + ").";
