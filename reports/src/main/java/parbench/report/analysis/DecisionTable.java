@@ -192,9 +192,9 @@ public record DecisionTable(List<Integer> cores, List<Line> lines) {
                 : ranked.stream().filter(r -> r == best
                         || (r.speedupInterval() != null && r.speedupInterval().overlaps(best.speedupInterval())))
                 .toList();
-        Optional<String> lacking = ties.stream().map(r -> r.speedupInterval() == null
-                        ? Optional.of(r.modelLabel() + " has no interval") : Evidence.lacking(r))
-                .flatMap(Optional::stream).findFirst();
+        Optional<String> lacking = ties.stream().map(Evidence::lacking).flatMap(Optional::stream).findFirst()
+                .or(() -> ties.stream().filter(r -> r.speedupInterval() == null).findFirst()
+                        .map(r -> r.modelLabel() + " has no interval"));
         return Optional.of(new Cell(ties, best, lacking.orElse(""), why, String.join(" ", notes)));
     }
 
