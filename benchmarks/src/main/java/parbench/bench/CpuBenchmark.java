@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import parbench.bench.model.ModelSettings;
 import parbench.workload.CpuTask;
 
 /**
@@ -60,7 +61,7 @@ public class CpuBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        harness = BatchHarness.open(model, parallelism, new CpuTask(work), tasks);
+        harness = BatchHarness.openGauged(model, ModelSettings.ofJobs(parallelism), new CpuTask(work), tasks);
     }
 
     @TearDown(Level.Trial)
@@ -68,7 +69,13 @@ public class CpuBenchmark {
         harness.close();
     }
 
-    /** One batch of {@code tasks} CPU tasks, verified. */
+    /** Checks the iteration's last batch, outside the timed path ({@code JMHSample_06_FixtureLevel}). */
+    @TearDown(Level.Iteration)
+    public void verify() {
+        harness.verify();
+    }
+
+    /** One batch of {@code tasks} CPU tasks (checked by {@link #verify}). */
     @Benchmark
     public List<Long> batch(PeakInFlight peak) {
         return harness.run(peak);

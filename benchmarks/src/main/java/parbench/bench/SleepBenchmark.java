@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import parbench.bench.model.ModelSettings;
 import parbench.workload.ComputeX;
 
 /**
@@ -64,7 +65,7 @@ public class SleepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        harness = BatchHarness.open(model, parallelism, ComputeX.withDefaultY(Duration.ofMillis(taskMillis)), tasks);
+        harness = BatchHarness.openGauged(model, ModelSettings.ofJobs(parallelism), ComputeX.withDefaultY(Duration.ofMillis(taskMillis)), tasks);
     }
 
     @TearDown(Level.Trial)
@@ -72,7 +73,13 @@ public class SleepBenchmark {
         harness.close();
     }
 
-    /** One batch of {@code tasks} sleeps, verified. */
+    /** Checks the iteration's last batch, outside the timed path ({@code JMHSample_06_FixtureLevel}). */
+    @TearDown(Level.Iteration)
+    public void verify() {
+        harness.verify();
+    }
+
+    /** One batch of {@code tasks} sleeps (checked by {@link #verify}). */
     @Benchmark
     public List<ComputeX.Pair> batch(PeakInFlight peak) {
         return harness.run(peak);

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import parbench.bench.model.ModelSettings;
 import parbench.workload.stub.StubConfig;
 import parbench.workload.stub.WikipediaStub;
 import parbench.workload.wiki.WikiPageChecker;
@@ -86,7 +87,7 @@ public class WikiBenchmark {
             checkExternalLatency(baseUrl);
         }
         try {
-            harness = BatchHarness.open(model, parallelism,
+            harness = BatchHarness.openGauged(model, ModelSettings.ofJobs(parallelism),
                     WikiPageChecker.create(baseUrl, tasks, WikiPageChecker.DEFAULT_TIMEOUT), tasks);
         } catch (RuntimeException e) {
             // JMH skips the tear-down of a failed set-up: close the stub here, or the fork never exits.
@@ -128,7 +129,13 @@ public class WikiBenchmark {
         }
     }
 
-    /** One batch of {@code tasks} page checks, verified. */
+    /** Checks the iteration's last batch, outside the timed path ({@code JMHSample_06_FixtureLevel}). */
+    @TearDown(Level.Iteration)
+    public void verify() {
+        harness.verify();
+    }
+
+    /** One batch of {@code tasks} page checks (checked by {@link #verify}). */
     @Benchmark
     public List<String> batch(PeakInFlight peak) {
         return harness.run(peak);

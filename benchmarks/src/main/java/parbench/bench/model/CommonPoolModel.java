@@ -1,8 +1,6 @@
 package parbench.bench.model;
 
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
@@ -25,8 +23,8 @@ final class CommonPoolModel extends ExecutorModel {
     }
 
     @Override
-    List<Future<?>> launch(int tasks, IntConsumer task) {
-        return submitChunks(ForkJoinPool.commonPool(), tasks, task);
+    void launch(int tasks, IntConsumer task) {
+        executeChunks(ForkJoinPool.commonPool(), tasks, task);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package parbench.bench.model;
 
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -20,8 +18,8 @@ final class ForkJoinModel extends ExecutorModel {
     }
 
     @Override
-    List<Future<?>> launch(int tasks, IntConsumer task) {
-        return submitChunks(pool, tasks, task);
+    void launch(int tasks, IntConsumer task) {
+        executeChunks(pool, tasks, task);
     }
 
     @Override
