@@ -1,6 +1,5 @@
 package parbench.report.compare;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import parbench.report.jmh.HistogramBin;
 import parbench.report.jmh.Metric;
 import parbench.report.jmh.TimeUnits;
@@ -20,7 +19,6 @@ import java.util.List;
 public final class Samples {
 
     static final int MAX_EXPANDED = 100_000;
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
     private final double[] sorted;
 
@@ -122,12 +120,9 @@ public final class Samples {
      * A distribution-free confidence interval for the median: the order statistics {@code n/2 ± z·√n/2} (normal
      * approximation to the binomial), clamped to the smallest and largest value when {@code n} is too small.
      * Returns {@code {low, high}}, NaN when empty.
+     *
+     * @param z the standard normal quantile of the confidence (1.96 for 95 %)
      */
-    public double[] medianInterval(double confidence) {
-        return medianIntervalAt(NORMAL.inverseCumulativeProbability(1 - (1 - confidence) / 2));
-    }
-
-    /** {@link #medianInterval} for the standard normal quantile {@code z} of the confidence. */
     double[] medianIntervalAt(double z) {
         int n = sorted.length;
         if (n == 0) {
