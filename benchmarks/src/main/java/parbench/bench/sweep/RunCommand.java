@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import parbench.workload.cli.ExitContract;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,15 +34,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "parbench run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the JMH benchmarks once per core count, each in a fresh JVM pinned with taskset to"
                 + " that many CPUs and started with -XX:ActiveProcessorCount, and writes cores-<c>.json,"
-                + " jmh-cores-<c>.log and manifest.json into the run directory.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:every core count finished",
-            "1:a core count failed (see its log) or could not start",
-            "2:bad arguments",
-            "130:interrupted by SIGINT (Ctrl-C); finished core counts kept, manifest says which",
-            "143:interrupted by SIGTERM; as for 130"})
+                + " jmh-cores-<c>.log and manifest.json into the run directory.")
 public final class RunCommand implements Callable<Integer> {
+
+    /** What {@code run}'s and {@code python}'s exit codes mean (see {@link ExitContract}). */
+    static final ExitContract EXIT = ExitContract.of("every core count finished",
+                    "a core count failed (see its log) or could not start")
+            .withCode(130, "interrupted by SIGINT (Ctrl-C); finished core counts kept, manifest says which")
+            .withCode(143, "interrupted by SIGTERM; as for 130");
 
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -54,7 +57,8 @@ public final class RunCommand implements Callable<Integer> {
     private String cores;
 
     @Option(names = "--include", paramLabel = "REGEX", defaultValue = ".*",
-            description = "benchmarks to run, a JMH regex (default: all)")
+            description = "benchmarks to run, a JMH regex (default: all); with --with-python also searched in the"
+                    + " Python side's benchmark and model names")
     private String include;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -63,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--stub-latency-ms", paramLabel = "D",
             description = "latency of the Wikipedia stub in milliseconds, also passed as -p latencyMillis"
-                    + " (default: the profile's: smoke 5, quick 10, full 50)")
+                    + " (default: the profile's, listed below)")
     private Long stubLatencyMillis;
 
     @Option(names = "--no-taskset", description = "do not pin with taskset (records active-processor-count-only)")
@@ -115,25 +119,29 @@ public final class RunCommand implements Callable<Integer> {
             CommandSpec python = commandLine.getCommandSpec();
             python.remove(python.findOption("--with-python"));
             python.remove(python.positionalParameters().getFirst());
+            var include = python.findOption("--include");
+            python.remove(include);
+            python.addOption(include.toBuilder().description("regex searched in the benchmark and model names,"
+                    + " e.g. 'CpuBenchmark|py-sequential' (default: all)").build());
             python.usageMessage().description(
                     "Runs the seed article's Python approaches (py-*, scripts/python) once per core count, each"
                             + " under taskset on that many CPUs, against the sweep's Wikipedia stub, and writes"
                             + " python-cores-<c>.json, python-cores-<c>.log and manifest.json into the run directory."
                             + " 'scripts/parbench python outputs ...' runs one batch and prints its outputs.");
         }
-        commandLine.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println(name + ": " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
-        });
-        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            var message = new StringBuilder(name + ": ").append(e.getMessage());
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                message.append(": ").append(cause);
-            }
-            cl.getErr().println(message);
-            return Sweep.CORE_COUNT_FAILED;
-        });
-        return commandLine;
+        if (!pythonOnly) {
+            commandLine.getCommandSpec().usageMessage().footerHeading("%nProfiles (what each passes to JMH):%n")
+                    .footer(profileLines());
+        }
+        return EXIT.applyTo(commandLine);
+    }
+
+    /** Two help lines per profile: its name and stub latency, then its JMH options. */
+    private static String[] profileLines() {
+        return Arrays.stream(SweepProfile.values())
+                .flatMap(profile -> Stream.of("  %-6s (stub latency %d ms)".formatted(profile.profileName(),
+                        profile.stubLatencyMillis()), "         " + String.join(" ", profile.jmhOptions())))
+                .toArray(String[]::new);
     }
 
     @Override
