@@ -86,6 +86,17 @@ public record RunManifest(
         }
     }
 
+    /** What one side (JMH or Python) recorded for one core count. */
+    public sealed interface Entry permits CoreCount, PythonCoreCount {
+        int cores();
+
+        /** {@code ok}, {@code failed} or {@code interrupted} ({@code running} while it runs, JMH only). */
+        String status();
+
+        /** Why it failed or was interrupted, else null. */
+        String message();
+    }
+
     /**
      * One core count.
      *
@@ -99,7 +110,7 @@ public record RunManifest(
      */
     public record CoreCount(int cores, String enforcement, String cpuList, Integer jvmProcessors,
             String jvmCpus, String status, String resultFile, String logFile, String message,
-            List<String> jvmArgs) {
+            List<String> jvmArgs) implements Entry {
         public CoreCount {
             jvmArgs = List.copyOf(jvmArgs);
         }
@@ -149,12 +160,23 @@ public record RunManifest(
      * @param message why it failed or was interrupted, else null
      */
     public record PythonCoreCount(int cores, String enforcement, String cpuList, String status, String resultFile,
-            String logFile, String message) {}
+            String logFile, String message) implements Entry {}
 
     /** This manifest with its Python record set. */
     public RunManifest withPython(Python newPython) {
         return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
                 jvmFlags, jmhVersion, profile, parameters, stub, coreCounts, newPython);
+    }
+
+    /**
+     * This manifest with {@code entry} replacing its side's entry of the same core count, or appended;
+     * a Python entry needs the {@link #python} record to be set.
+     */
+    public RunManifest with(Entry entry) {
+        return switch (entry) {
+            case CoreCount jvm -> with(jvm);
+            case PythonCoreCount py -> withPython(python.with(py));
+        };
     }
 
     /** This manifest with {@code entry} replacing the entry of the same core count, or appended. */
