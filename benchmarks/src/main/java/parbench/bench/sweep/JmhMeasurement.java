@@ -20,6 +20,8 @@ import java.util.Optional;
 final class JmhMeasurement implements CoreCountMeasurement {
 
     static final String PROBE = "parbench.bench.sweep.ProcessorProbeBenchmark";
+    /** How many failed points the manifest's message names; {@code failedPoints} holds them all. */
+    private static final int NAMED_FAILURES = 3;
     private static final List<String> PROBE_OPTIONS = List.of("-f", "1", "-wi", "0", "-i", "1", "-r", "10ms");
 
     private final SweepSettings settings;
@@ -88,6 +90,7 @@ final class JmhMeasurement implements CoreCountMeasurement {
             }
         }
         Optional<JmhProgress.Seen> seen = probe.seen().or(points::seen);
+        List<JmhProgress.LostPoint> lost = points.lost();
         String status;
         String message = null;
         String resultFile = null;
@@ -97,21 +100,44 @@ final class JmhMeasurement implements CoreCountMeasurement {
             Files.deleteIfExists(partial);
         } else if (exit == 0 && Files.isRegularFile(partial)) {
             AtomicFile.publish(partial, result);
-            status = "ok";
             resultFile = resultName;
+            status = lost.isEmpty() ? "ok" : "failed";
+            if (!lost.isEmpty()) {
+                message = describe(lost, points.startedPoints()) + "; the other points are in " + resultName
+                        + "; see " + logName;
+            }
         } else {
             status = "failed";
-            message = "JMH exited with status " + exit + "; see " + logName;
+            message = "JMH exited with status " + exit
+                    + (lost.isEmpty() ? "" : "; " + describe(lost, points.startedPoints())) + "; see " + logName;
             Files.deleteIfExists(partial);
         }
+        List<RunManifest.FailedPoint> failed = lost.stream()
+                .map(point -> new RunManifest.FailedPoint(point.benchmark(), point.params(), point.error()))
+                .toList();
         return new RunManifest.CoreCount(cores, pinning.enforcement("active-processor-count-only"),
                 pinning.pinned() ? pinning.cpuList() : null, seen.map(JmhProgress.Seen::processors).orElse(null),
-                seen.map(JmhProgress.Seen::cpus).orElse(null), status, resultFile, logName, message, jvmArgs);
+                seen.map(JmhProgress.Seen::cpus).orElse(null), status, resultFile, logName, message, jvmArgs, failed);
+    }
+
+    /** {@code 2 of 10 points failed: A (p=1): error; B (p=2): error}, naming at most three. */
+    static String describe(List<JmhProgress.LostPoint> lost, int started) {
+        int named = Math.min(NAMED_FAILURES, lost.size());
+        var text = new StringBuilder().append(lost.size()).append(" of ").append(started)
+                .append(started == 1 ? " point" : " points").append(" failed: ");
+        for (int i = 0; i < named; i++) {
+            text.append(i == 0 ? "" : "; ").append(lost.get(i));
+        }
+        if (lost.size() > named) {
+            text.append("; and ").append(lost.size() - named).append(" more (failedPoints)");
+        }
+        return text.toString();
     }
 
     @Override
     public RunManifest.CoreCount notStarted(int cores, String message) {
-        return new RunManifest.CoreCount(cores, null, null, null, null, "interrupted", null, null, message, List.of());
+        return new RunManifest.CoreCount(cores, null, null, null, null, "interrupted", null, null, message, List.of(),
+                List.of());
     }
 
     @Override
