@@ -20,6 +20,9 @@ import java.util.ArrayList;
 final class PythonMeasurement implements CoreCountMeasurement {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** How the harness marks a failed point: {@code [cores 1] SleepBenchmark model=... tasks=0: FAILED: why}. */
+    private static final String FAILED = ": FAILED: ";
+    private static final int NAMED_FAILURES = 3;
 
     private final SweepSettings settings;
     private final ChildProcesses children;
@@ -48,9 +51,15 @@ final class PythonMeasurement implements CoreCountMeasurement {
                 settings.runDirectory(), stubUrl, settings.stubLatencyMillis()));
         String logName = "python-cores-" + cores + ".log";
         String resultName = "python-cores-" + cores + ".json";
+        var failedPoints = new ArrayList<String>();
         int exit;
         try (Writer log = Files.newBufferedWriter(settings.runDirectory().resolve(logName), StandardCharsets.UTF_8)) {
-            exit = children.run(command, log, ownGroup, PythonProgress::point, point -> progress.point(cores, point));
+            exit = children.run(command, log, ownGroup, PythonProgress::point, point -> {
+                if (point.contains(FAILED)) {
+                    failedPoints.add(point.replaceFirst("^python ", ""));
+                }
+                progress.point(cores, point);
+            });
         }
         boolean written = Files.isRegularFile(settings.runDirectory().resolve(resultName));
         String status;
@@ -62,7 +71,12 @@ final class PythonMeasurement implements CoreCountMeasurement {
             status = "ok";
         } else {
             status = "failed";
-            message = (exit == 1 ? "a point failed (the others are kept)" : "the harness exited with status " + exit)
+            message = (exit == 1 ? failedPoints.size() + " point" + (failedPoints.size() == 1 ? "" : "s")
+                    + " failed (the others are kept in " + resultName + ")" : "the harness exited with status " + exit)
+                    + (failedPoints.isEmpty() ? "" : ": " + String.join("; ",
+                            failedPoints.subList(0, Math.min(NAMED_FAILURES, failedPoints.size())))
+                            + (failedPoints.size() > NAMED_FAILURES ? "; and " + (failedPoints.size() - NAMED_FAILURES)
+                                    + " more" : ""))
                     + "; see " + logName;
         }
         return new RunManifest.PythonCoreCount(cores, pinning.enforcement("sched-setaffinity"),
