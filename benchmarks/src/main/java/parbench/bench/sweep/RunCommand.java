@@ -2,6 +2,8 @@ package parbench.bench.sweep;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,7 +164,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        var passThrough = new JmhPassThrough(jmhOptions);
+        if (passThrough.lists()) {
+            return listOnTheConsole();
+        }
         SweepSettings settings = settings();
         SweepPlan plan;
         try {
@@ -219,7 +225,9 @@ public final class RunCommand implements Callable<Integer> {
             chosen = SweepProfile.named(profile);
             coreSet = cores == null ? null : CoreSet.parse(cores, processors);
             chosenBudget = budget == null ? chosen.budget().orElse(null) : Budget.parse(budget);
-            chosen.timing().with(jmhOptions);
+            new JmhPassThrough(jmhOptions).refuseSweepOwned();
+            new JmhPassThrough(jmhOptions).ignoredJvmArgs(chosen.timing().with(jmhOptions).forks())
+                    .ifPresent(warning -> spec.commandLine().getErr().println(spec.name() + ": " + warning));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -255,6 +263,23 @@ public final class RunCommand implements Callable<Integer> {
         }
         return new SweepSettings(chosen, coreSet, processors, chosenBudget, include, runDirectory, latest, jmhOptions,
                 MachineFacts.javaLauncher(), benchmarkClasspath, latency, !noTaskset, !pythonOnly, python);
+    }
+
+    /** {@code run -- -l} and the like: JMH itself on the console, over the benchmarks {@code --include} selects. */
+    private int listOnTheConsole() throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of(MachineFacts.javaLauncher().toString(), "-cp",
+                classpath != null ? classpath : ownClasspath(), "org.openjdk.jmh.Main"));
+        command.addAll(jmhOptions);
+        command.add(include);
+        Process jmh = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var output = jmh.inputReader(StandardCharsets.UTF_8)) {
+            PrintWriter out = spec.commandLine().getOut();
+            output.transferTo(out);
+            out.flush();
+            return jmh.waitFor();
+        } finally {
+            ProcessTree.destroy(jmh);
+        }
     }
 
     /** The jar (or classes directory) this command was loaded from: benchmarks.jar when launched by the script. */
