@@ -52,6 +52,7 @@ final class BatchHarness<I, O> implements AutoCloseable {
     static <I, O> BatchHarness<I, O> open(String modelName, ModelSettings settings, Workload<I, O> workload, int tasks) {
         ConcurrencyModel model;
         try {
+            requireTasks(tasks); // before the model starts threads or worker JVMs
             model = ModelType.named(modelName).create(settings);
         } catch (RuntimeException e) {
             workload.close();
@@ -77,12 +78,20 @@ final class BatchHarness<I, O> implements AutoCloseable {
      * @throws IllegalArgumentException for {@code tasks < 1}, after closing the model and the workload
      */
     static <I, O> BatchHarness<I, O> open(ConcurrencyModel model, Workload<I, O> workload, int tasks) {
-        if (tasks < 1) {
+        try {
+            requireTasks(tasks);
+        } catch (IllegalArgumentException e) {
             try (model; workload) {
-                throw new IllegalArgumentException("tasks must be 1 or more, was " + tasks);
+                throw e;
             }
         }
         return new BatchHarness<>(model, workload, workload.inputs(tasks));
+    }
+
+    private static void requireTasks(int tasks) {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("tasks must be 1 or more, was " + tasks);
+        }
     }
 
     /** Runs one batch: the timed path. */
