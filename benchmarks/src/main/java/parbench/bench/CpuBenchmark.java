@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import parbench.bench.model.ModelSettings;
@@ -40,7 +39,7 @@ import parbench.workload.CpuTask;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class CpuBenchmark {
+public class CpuBenchmark extends BatchBenchmark<Long, Long> {
 
     @Param({"sequential", "thread-per-task", "fixed-pool", "fork-join", "common-pool", "parallel-stream",
             "virtual-threads", "virtual-threads-bounded", "process-workers", "process-spawn"})
@@ -57,22 +56,10 @@ public class CpuBenchmark {
     @Param({"1000000"})
     public long work;
 
-    private BatchHarness<Long, Long> harness;
 
     @Setup(Level.Trial)
     public void setUp() {
         harness = BatchHarness.openGauged(model, ModelSettings.ofJobs(parallelism), new CpuTask(work), tasks);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /** Checks the iteration's last batch, outside the timed path ({@code JMHSample_06_FixtureLevel}). */
-    @TearDown(Level.Iteration)
-    public void verify() {
-        harness.verify();
     }
 
     /** One batch of {@code tasks} CPU tasks (checked by {@link #verify}). */

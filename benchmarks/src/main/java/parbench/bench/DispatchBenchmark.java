@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import parbench.bench.model.ModelSettings;
@@ -49,7 +48,7 @@ import parbench.workload.NoopTask;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class DispatchBenchmark {
+public class DispatchBenchmark extends BatchBenchmark<Integer, Integer> {
 
     /** The batch size every per-task figure divides by. */
     public static final int TASKS = 1000;
@@ -70,7 +69,6 @@ public class DispatchBenchmark {
     @Param({"1000"})
     public int tasks;
 
-    private BatchHarness<Integer, Integer> harness;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -79,17 +77,6 @@ public class DispatchBenchmark {
                     + TASKS + "); tasks must be " + TASKS + ", was " + tasks);
         }
         harness = BatchHarness.open(model, ModelSettings.ofJobs(parallelism).withChunkSize(chunk), new NoopTask(), tasks);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /** Checks the iteration's last batch, outside the timed path ({@code JMHSample_06_FixtureLevel}). */
-    @TearDown(Level.Iteration)
-    public void verify() {
-        harness.verify();
     }
 
     /** One batch of {@value #TASKS} no-op tasks; the score is per task. */

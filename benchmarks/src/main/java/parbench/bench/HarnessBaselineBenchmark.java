@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import parbench.bench.model.CallerRunsModel;
@@ -43,25 +42,13 @@ import parbench.workload.NoopTask;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class HarnessBaselineBenchmark {
+public class HarnessBaselineBenchmark extends BatchBenchmark<Integer, Integer> {
 
-    private BatchHarness<Integer, Integer> harness;
 
     @Setup(Level.Trial)
     public void setUp() {
         harness = BatchHarness.open(new CallerRunsModel(ModelSettings.ofJobs(1)), new NoopTask(),
                 DispatchBenchmark.TASKS);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /** Checks the iteration's last batch, outside the timed path. */
-    @TearDown(Level.Iteration)
-    public void verify() {
-        harness.verify();
     }
 
     /** One batch of no-op tasks on the calling thread; the score is per task. */

@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import parbench.bench.model.ModelSettings;
@@ -45,7 +44,7 @@ import parbench.workload.ComputeX;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class SleepBenchmark {
+public class SleepBenchmark extends BatchBenchmark<Integer, ComputeX.Pair> {
 
     @Param({"sequential", "thread-per-task", "fixed-pool", "fork-join", "common-pool", "parallel-stream",
             "virtual-threads", "virtual-threads-bounded", "process-workers", "process-spawn"})
@@ -61,22 +60,10 @@ public class SleepBenchmark {
     @Param({"10"})
     public long taskMillis;
 
-    private BatchHarness<Integer, ComputeX.Pair> harness;
 
     @Setup(Level.Trial)
     public void setUp() {
         harness = BatchHarness.openGauged(model, ModelSettings.ofJobs(parallelism), ComputeX.withDefaultY(Duration.ofMillis(taskMillis)), tasks);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /** Checks the iteration's last batch, outside the timed path ({@code JMHSample_06_FixtureLevel}). */
-    @TearDown(Level.Iteration)
-    public void verify() {
-        harness.verify();
     }
 
     /** One batch of {@code tasks} sleeps (checked by {@link #verify}). */

@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import parbench.bench.model.ModelSettings;
@@ -49,7 +48,7 @@ import parbench.workload.wiki.WikiPageChecker;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class WikiBenchmark {
+public class WikiBenchmark extends BatchBenchmark<String, String> {
 
     /** An external stub's base URL; absent: the benchmark starts its own. */
     public static final String STUB_URL_PROPERTY = "parbench.stub.url";
@@ -75,7 +74,6 @@ public class WikiBenchmark {
     public long latencyMillis;
 
     private WikipediaStub stub;
-    private BatchHarness<String, String> harness;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -91,7 +89,7 @@ public class WikiBenchmark {
                     WikiPageChecker.create(baseUrl, tasks, WikiPageChecker.DEFAULT_TIMEOUT), tasks);
         } catch (RuntimeException e) {
             // JMH skips the tear-down of a failed set-up: close the stub here, or the fork never exits.
-            tearDown();
+            close();
             throw e;
         }
     }
@@ -116,23 +114,16 @@ public class WikiBenchmark {
         }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
+    /** The harness, then the stub this trial started, if any. */
+    @Override
+    void close() {
         try {
-            if (harness != null) {
-                harness.close();
-            }
+            super.close();
         } finally {
             if (stub != null) {
                 stub.close();
             }
         }
-    }
-
-    /** Checks the iteration's last batch, outside the timed path ({@code JMHSample_06_FixtureLevel}). */
-    @TearDown(Level.Iteration)
-    public void verify() {
-        harness.verify();
     }
 
     /** One batch of {@code tasks} page checks (checked by {@link #verify}). */
