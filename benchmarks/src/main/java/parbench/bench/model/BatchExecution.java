@@ -15,9 +15,10 @@ import parbench.workload.Workload;
  * One batch in flight under an {@link ExecutorModel}: the bookkeeping every in-process model
  * shares, kept to what a measured batch needs, because it is timed with the model.
  *
- * <p>Per task: a read of the {@code cancelled} flag, the task, a plain store of its output and
- * one atomic decrement; the thread that lands the last output wakes the waiting thread, so a batch
- * of n tasks costs one wake-up, not n. The outputs array needs no atomics: each index is written
+ * <p>Per task: a read of the {@code cancelled} flag, the task and a plain store of its output;
+ * per hand-off (one task, or a chunk of {@link ModelSettings#chunkSize()}), one atomic
+ * count-down; the thread that lands the last output wakes the waiting thread, so a batch of n
+ * tasks costs one wake-up, not n. The outputs array needs no atomics: each index is written
  * by one thread before its decrement (a volatile write), and the waiter reads the array only
  * after it saw the count reach 0 (a volatile read), which orders every store before its read.
  *
@@ -27,7 +28,8 @@ import parbench.workload.Workload;
  * fails with a {@link TimeoutException} naming the lowest index still running; the model's
  * {@code close()} interrupts what is left.
  *
- * <p>Thread-safety: {@link #runTask} from any number of threads, once per index;
+ * <p>Thread-safety: {@link #runTask} and {@link #runRange} from any number of threads, each index
+ * in one call;
  * {@link #await} from the thread that created the batch.
  */
 final class BatchExecution<I, O> {
@@ -50,21 +52,32 @@ final class BatchExecution<I, O> {
 
     /** Runs the task at {@code index} on the calling thread, unless the batch was cancelled; never throws. */
     void runTask(int index) {
-        if (cancelled) {
-            return;
+        runRange(index, index + 1);
+    }
+
+    /**
+     * Runs the tasks {@code [from, to)} on the calling thread, in order, and counts them down at
+     * once: one hand-off of a chunk, one atomic operation. Stops at a failure or once the batch is
+     * cancelled; never throws.
+     */
+    void runRange(int from, int to) {
+        for (int index = from; index < to; index++) {
+            if (cancelled) {
+                return;
+            }
+            try {
+                outputs[index] = workload.apply(inputs.get(index));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(new TaskFailedException(index, "interrupted", e));
+                return;
+            } catch (Exception | Error e) {
+                // A task boundary: whatever the task threw is that task's failure, never lost.
+                fail(new TaskFailedException(index, String.valueOf(e), e));
+                return;
+            }
         }
-        try {
-            outputs[index] = workload.apply(inputs.get(index));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(new TaskFailedException(index, "interrupted", e));
-            return;
-        } catch (Exception | Error e) {
-            // A task boundary: whatever the task threw is that task's failure, never lost.
-            fail(new TaskFailedException(index, String.valueOf(e), e));
-            return;
-        }
-        if (remaining.decrementAndGet() == 0) {
+        if (remaining.addAndGet(from - to) == 0) {
             LockSupport.unpark(waiter);
         }
     }

@@ -1,6 +1,5 @@
 package parbench.bench.model;
 
-import java.util.function.IntConsumer;
 
 /**
  * The harness baseline, not a model: every task runs on the calling thread, in order, through
@@ -27,9 +26,9 @@ public final class CallerRunsModel extends ExecutorModel {
     }
 
     @Override
-    void launch(int tasks, IntConsumer task) {
+    void launch(int tasks, BatchExecution<?, ?> batch) {
         for (int i = 0; i < tasks; i++) {
-            task.accept(i);
+            batch.runTask(i);
         }
     }
 

@@ -2,7 +2,6 @@ package parbench.bench.model;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 
 /**
  * {@link ForkJoinPool#commonPool()} as users get it ({@code CompletableFuture.supplyAsync}
@@ -23,8 +22,8 @@ final class CommonPoolModel extends ExecutorModel {
     }
 
     @Override
-    void launch(int tasks, IntConsumer task) {
-        executeChunks(ForkJoinPool.commonPool(), tasks, task);
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeChunks(ForkJoinPool.commonPool(), tasks, batch);
     }
 
     @Override

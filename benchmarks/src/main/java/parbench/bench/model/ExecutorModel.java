@@ -34,8 +34,11 @@ abstract class ExecutorModel implements ConcurrencyModel {
         this.settings = settings;
     }
 
-    /** Starts {@code task} for every index in {@code [0, tasks)}, asynchronously. {@code task} never throws. */
-    abstract void launch(int tasks, IntConsumer task);
+    /**
+     * Starts every task of {@code batch}, indices {@code [0, tasks)}, asynchronously, each through
+     * {@link BatchExecution#runTask} or {@link BatchExecution#runRange}, which never throw.
+     */
+    abstract void launch(int tasks, BatchExecution<?, ?> batch);
 
     @Override
     public final String name() {
@@ -53,28 +56,24 @@ abstract class ExecutorModel implements ConcurrencyModel {
             return List.of();
         }
         var batch = new BatchExecution<>(workload, inputs);
-        launch(inputs.size(), batch::runTask);
+        launch(inputs.size(), batch);
         return batch.await(settings.taskTimeout());
     }
 
     /**
      * Hands {@code [0, tasks)} to {@code executor} in chunks of {@link ModelSettings#chunkSize()}
-     * (joblib's {@code batch_size}): one {@link Executor#execute} per chunk.
+     * (joblib's {@code batch_size}): one {@link Executor#execute} per chunk, one count-down per chunk.
      */
-    final void executeChunks(Executor executor, int tasks, IntConsumer task) {
+    final void executeChunks(Executor executor, int tasks, BatchExecution<?, ?> batch) {
         int chunk = settings.chunkSize();
         if (chunk == 1) {
-            executeEach(executor, tasks, task);
+            executeEach(executor, tasks, batch::runTask);
             return;
         }
         for (int from = 0; from < tasks; from += chunk) {
             int first = from;
             int end = Math.min(tasks, from + chunk);
-            executor.execute(() -> {
-                for (int i = first; i < end; i++) {
-                    task.accept(i);
-                }
-            });
+            executor.execute(() -> batch.runRange(first, end));
         }
     }
 

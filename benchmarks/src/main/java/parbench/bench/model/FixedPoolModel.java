@@ -2,7 +2,6 @@ package parbench.bench.model;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.IntConsumer;
 
 /**
  * {@link Executors#newFixedThreadPool(int)} with {@code p} platform threads (Python's
@@ -19,8 +18,8 @@ final class FixedPoolModel extends ExecutorModel {
     }
 
     @Override
-    void launch(int tasks, IntConsumer task) {
-        executeChunks(pool, tasks, task);
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeChunks(pool, tasks, batch);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package parbench.bench.model;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
 
 /**
  * A dedicated {@link ForkJoinPool} of parallelism {@code p}: work-stealing workers, inputs
@@ -18,8 +17,8 @@ final class ForkJoinModel extends ExecutorModel {
     }
 
     @Override
-    void launch(int tasks, IntConsumer task) {
-        executeChunks(pool, tasks, task);
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeChunks(pool, tasks, batch);
     }
 
     @Override

@@ -3,7 +3,6 @@ package parbench.bench.model;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -29,8 +28,8 @@ final class ParallelStreamModel extends ExecutorModel {
     }
 
     @Override
-    void launch(int tasks, IntConsumer task) {
-        caller.execute(() -> IntStream.range(0, tasks).parallel().forEach(task));
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        caller.execute(() -> IntStream.range(0, tasks).parallel().forEach(batch::runTask));
     }
 
     @Override

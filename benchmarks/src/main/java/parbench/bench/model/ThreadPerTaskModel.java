@@ -2,7 +2,6 @@ package parbench.bench.model;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.IntConsumer;
 
 /**
  * A new platform {@link Thread} per task (Python's {@code threading.Thread} per call). Thread
@@ -21,8 +20,8 @@ final class ThreadPerTaskModel extends ExecutorModel {
     }
 
     @Override
-    void launch(int tasks, IntConsumer task) {
-        executeEach(threads, tasks, task);
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeEach(threads, tasks, batch::runTask);
     }
 
     @Override

@@ -2,7 +2,6 @@ package parbench.bench.model;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.IntConsumer;
 
 /**
  * {@link Executors#newVirtualThreadPerTaskExecutor()}: a virtual thread per task, unbounded;
@@ -23,8 +22,8 @@ final class VirtualThreadsModel extends ExecutorModel {
     }
 
     @Override
-    void launch(int tasks, IntConsumer task) {
-        executeEach(threads, tasks, task);
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeEach(threads, tasks, batch::runTask);
     }
 
     @Override

@@ -55,4 +55,23 @@ class FailurePolicyTest {
             assertThat(model.run(healthy, healthy.inputs(4))).containsExactly(0, 10, 20, 30);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("parbench.bench.model.InProcessModels#all")
+    void chunkedBatchGivesEveryOutputInOrder(ModelType type) {
+        var workload = ScriptedWorkload.failingAt();
+        try (var model = type.create(ModelSettings.ofJobs(2).withChunkSize(3))) {
+            assertThat(model.run(workload, workload.inputs(7))).containsExactly(0, 10, 20, 30, 40, 50, 60);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("parbench.bench.model.InProcessModels#all")
+    void failureInsideAChunkNamesItsIndex(ModelType type) {
+        var workload = ScriptedWorkload.failingAt(4);
+        try (var model = type.create(ModelSettings.ofJobs(2).withChunkSize(3))) {
+            assertThatThrownBy(() -> model.run(workload, workload.inputs(TASKS)))
+                    .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.index()).isEqualTo(4));
+        }
+    }
 }
