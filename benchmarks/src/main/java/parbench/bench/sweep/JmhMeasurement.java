@@ -129,12 +129,15 @@ final class JmhMeasurement implements CoreCountMeasurement {
                     + (lost.isEmpty() ? "" : "; " + describe(lost, points.startedPoints())) + "; see " + logName;
             Files.deleteIfExists(partial);
         }
+        CpuTopology.Choice choice = pinning.choice();
         List<RunManifest.FailedPoint> failed = lost.stream()
                 .map(point -> new RunManifest.FailedPoint(point.benchmark(), point.params(), point.error()))
                 .toList();
         return new RunManifest.CoreCount(cores, pinning.enforcement("active-processor-count-only"),
                 pinning.pinned() ? pinning.cpuList() : null, seen.map(JmhProgress.Seen::processors).orElse(null),
-                seen.map(JmhProgress.Seen::cpus).orElse(null), status, resultFile, logName, message, jvmArgs, failed);
+                seen.map(JmhProgress.Seen::cpus).orElse(null), status, resultFile, logName, message, jvmArgs, failed,
+                choice == null ? null : choice.physicalCores(), choice == null ? null : choice.packages(),
+                choice == null ? null : choice.smtSiblings());
     }
 
     /**
@@ -172,7 +175,7 @@ final class JmhMeasurement implements CoreCountMeasurement {
     @Override
     public RunManifest.CoreCount notStarted(int cores, String message) {
         return new RunManifest.CoreCount(cores, null, null, null, null, "interrupted", null, null, message, List.of(),
-                List.of());
+                List.of(), null, null, null);
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class Sweep {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final ChildProcesses children = new ChildProcesses();
     private volatile StubProcess stub;
+    private final Optional<CpuTopology> topology = CpuTopology.read(CpuTopology.SYSFS);
 
     /** A sweep of {@code plan} ({@link Planner#plan(SweepSettings)} of the same settings). */
     public Sweep(SweepSettings settings, SweepPlan plan, PrintStream console) {
@@ -120,7 +121,7 @@ public final class Sweep {
         int status = OK;
         for (int index = 0; index < counts.size() && !children.interrupted(); index++) {
             int cores = counts.get(index);
-            Pinning pinning = Pinning.of(cores, settings.taskset());
+            Pinning pinning = Pinning.of(cores, settings.taskset(), topology);
             for (CoreCountMeasurement measurement : measurements) {
                 if (children.interrupted()) {
                     break;
@@ -205,8 +206,10 @@ public final class Sweep {
 
     private RunManifest.Stub startStub() throws IOException {
         int measured = plan.counts().getLast();
+        // the CPUs no core count uses: those after the largest count's in the sweep's order
         List<Integer> spare = CpuAffinity.ofCurrentProcess()
-                .map(affinity -> affinity.after(Math.min(measured, affinity.size())).cpus())
+                .map(affinity -> topology.map(t -> t.order(affinity)).orElse(affinity.cpus()))
+                .map(order -> List.copyOf(order.subList(Math.min(measured, order.size()), order.size())))
                 .orElse(List.of());
         List<Integer> pin = settings.taskset() ? spare : List.of();
         StubProcess started = StubProcess.start(settings.java(), settings.classpath(), settings.stubLatencyMillis(),
@@ -260,7 +263,22 @@ public final class Sweep {
                 RunManifest.Stub.none(),
                 List.of(),
                 python == null ? null : new RunManifest.Python(python.python(), python.implementation(),
-                        python.executable(), python.libraries(), List.of()));
+                        python.executable(), python.libraries(), List.of()),
+                topology());
+    }
+
+    /** The manifest's record of how CPUs were chosen, null without a topology or an affinity. */
+    private RunManifest.Topology topology() {
+        Optional<CpuAffinity> affinity = CpuAffinity.ofCurrentProcess();
+        if (topology.isEmpty() || affinity.isEmpty()) {
+            return null;
+        }
+        CpuTopology machine = topology.get();
+        CpuAffinity allowed = affinity.get();
+        CpuTopology.Choice all = machine.choose(allowed, allowed.size());
+        return new RunManifest.Topology("sysfs", new CpuAffinity(machine.order(allowed)).toList(), all.physicalCores(),
+                all.packages(), machine.secondPackageFrom(allowed).orElse(null),
+                machine.smtSiblingsFrom(allowed).orElse(null));
     }
 
     private void writeManifest(RunManifest manifest) throws IOException {

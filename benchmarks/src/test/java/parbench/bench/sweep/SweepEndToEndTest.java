@@ -68,6 +68,14 @@ class SweepEndToEndTest {
             }
         });
         assertThat(console).contains("[1 core ] sweep.ProcessorProbeBenchmark.availableProcessors");
+        // on Linux the CPUs were chosen by topology, and the manifest says where the core count sits
+        if (java.nio.file.Files.isDirectory(CpuTopology.SYSFS.resolve("cpu0/topology"))) {
+            assertThat(manifest.topology().source()).isEqualTo("sysfs");
+            assertThat(manifest.topology().order()).startsWith(manifest.coreCounts().getFirst().cpuList());
+            assertThat(manifest.coreCounts().getFirst().physicalCores()).isEqualTo(1);
+            assertThat(manifest.coreCounts().getFirst().packages()).isEqualTo(1);
+            assertThat(manifest.coreCounts().getFirst().smtSiblings()).isFalse();
+        }
     }
 
     @Test
