@@ -30,7 +30,7 @@ import parbench.workload.CpuTask;
  * <p>{@code sequential}, {@code common-pool}, {@code parallel-stream}, {@code thread-per-task}
  * and {@code virtual-threads} ignore {@code parallelism}: their rows repeat at every value.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CpuBenchmark -p model=sequential,fork-join
+ * <p>Run: {@code scripts/parbench jmh CpuBenchmark -p model=sequential,fork-join
  * -p parallelism=-1 -rf json}.
  */
 @State(Scope.Benchmark)

@@ -40,7 +40,7 @@ import parbench.workload.NoopTask;
  * {@code sequential}, {@code common-pool}, {@code parallel-stream}, {@code thread-per-task} and
  * {@code virtual-threads} ignore {@code parallelism}: their rows repeat at every value.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DispatchBenchmark -p model=virtual-threads,fork-join -p chunk=1 -rf json}.
+ * <p>Run: {@code scripts/parbench jmh DispatchBenchmark -p model=virtual-threads,fork-join -p chunk=1 -rf json}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -35,7 +35,7 @@ import parbench.workload.ComputeX;
  * and {@code virtual-threads} ignore {@code parallelism}: their rows repeat at every value (the
  * same measurement, taken again), which the report treats as one row per core count.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SleepBenchmark -p model=virtual-threads,fixed-pool
+ * <p>Run: {@code scripts/parbench jmh SleepBenchmark -p model=virtual-threads,fixed-pool
  * -p parallelism=100 -rf json}; larger batches with {@code -p tasks=1000}.
  */
 @State(Scope.Benchmark)

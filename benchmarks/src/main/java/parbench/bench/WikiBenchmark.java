@@ -39,7 +39,7 @@ import parbench.workload.wiki.WikiPageChecker;
  * <p>{@code sequential}, {@code common-pool}, {@code parallel-stream}, {@code thread-per-task}
  * and {@code virtual-threads} ignore {@code parallelism}: their rows repeat at every value.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar WikiBenchmark -p model=virtual-threads
+ * <p>Run: {@code scripts/parbench jmh WikiBenchmark -p model=virtual-threads
  * -p parallelism=32 -rf json}.
  */
 @State(Scope.Benchmark)
