@@ -204,7 +204,7 @@ def run_core_count(cores, profile, include, stubs, out):
         tqdm.write(line, file=sys.stdout)
         sys.stdout.flush()
 
-    todo = tqdm(list(points(profile, include)), desc=f"cores {cores}", unit="point", file=sys.stderr,
+    todo = tqdm(list(points(profile, include, cores)), desc=f"cores {cores}", unit="point", file=sys.stderr,
                 disable=not sys.stderr.isatty(), leave=False)
     try:
         for benchmark, make_workload, model_name, parallelism in todo:
@@ -236,8 +236,9 @@ def run_core_count(cores, profile, include, stubs, out):
     return failed
 
 
-def points(profile, include):
-    """(benchmark, workload factory, model name, parallelism) for every point of the profile, in order."""
+def points(profile, include, cores=1):
+    """(benchmark, workload factory, model name, parallelism) for every point of the profile at ``cores``
+    CPUs, in order."""
     def wanted(benchmark, model):
         return include is None or include.search(benchmark) or include.search(model)
 
@@ -258,7 +259,7 @@ def points(profile, include):
         for name, model_type in models.MODELS.items():
             if not wanted(benchmark, name):
                 continue
-            for parallelism in (profile.parallelism if name != "py-sequential" else (1,)):
+            for parallelism in (profile.parallelism_at(cores) if name != "py-sequential" else (1,)):
                 yield benchmark, factory, name, parallelism
 
 

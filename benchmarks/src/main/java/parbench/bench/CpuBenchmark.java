@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import parbench.bench.model.ModelSettings;
 import parbench.workload.CpuTask;
 
 /**
@@ -30,7 +30,7 @@ import parbench.workload.CpuTask;
  * <p>{@code sequential}, {@code common-pool}, {@code parallel-stream}, {@code thread-per-task}
  * and {@code virtual-threads} ignore {@code parallelism}: their rows repeat at every value.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CpuBenchmark -p model=sequential,fork-join
+ * <p>Run: {@code scripts/parbench jmh CpuBenchmark -p model=sequential,fork-join
  * -p parallelism=-1 -rf json}.
  */
 @State(Scope.Benchmark)
@@ -39,7 +39,7 @@ import parbench.workload.CpuTask;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class CpuBenchmark {
+public class CpuBenchmark extends BatchBenchmark<Long, Long> {
 
     @Param({"sequential", "thread-per-task", "fixed-pool", "fork-join", "common-pool", "parallel-stream",
             "virtual-threads", "virtual-threads-bounded", "process-workers", "process-spawn"})
@@ -56,19 +56,13 @@ public class CpuBenchmark {
     @Param({"1000000"})
     public long work;
 
-    private BatchHarness<Long, Long> harness;
 
     @Setup(Level.Trial)
     public void setUp() {
-        harness = BatchHarness.open(model, parallelism, new CpuTask(work), tasks);
+        harness = BatchHarness.openGauged(model, ModelSettings.ofJobs(parallelism), new CpuTask(work), tasks);
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /** One batch of {@code tasks} CPU tasks, verified. */
+    /** One batch of {@code tasks} CPU tasks (checked by {@link #verify}). */
     @Benchmark
     public List<Long> batch(PeakInFlight peak) {
         return harness.run(peak);

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import parbench.bench.model.ModelSettings;
 import parbench.workload.NoopTask;
 
 /**
@@ -26,15 +26,21 @@ import parbench.workload.NoopTask;
  * result collection and, for {@code thread-per-task}, a thread start; for {@code process-*}, a
  * round trip to a worker JVM.
  *
- * <p>Baseline: {@code sequential} (the loop and the bookkeeping alone). Physical ideal: 0. The
- * figure is what a task must outweigh before parallelism pays off.
+ * <p>Baseline: {@code sequential} (a plain loop). Physical ideal: 0. The figure is what a task
+ * must outweigh before parallelism pays off. What the harness itself adds to an in-process
+ * model's figure is measured by {@link HarnessBaselineBenchmark}; the outputs are checked in an
+ * iteration tear-down, outside the timed path, and no in-flight gauge runs here.
+ *
+ * <p>{@code chunk} is joblib's {@code batch_size}: inputs per hand-off. {@code fixed-pool},
+ * {@code fork-join}, {@code common-pool} and the {@code process-*} models honour it; the others
+ * hand every task over alone, so their rows repeat at every value.
  *
  * <p>{@code tasks} is fixed at {@value #TASKS} because JMH's operations per invocation is a
  * constant; another value fails the trial rather than reporting a wrong per-task figure.
  * {@code sequential}, {@code common-pool}, {@code parallel-stream}, {@code thread-per-task} and
  * {@code virtual-threads} ignore {@code parallelism}: their rows repeat at every value.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DispatchBenchmark -p model=virtual-threads,fork-join -rf json}.
+ * <p>Run: {@code scripts/parbench jmh DispatchBenchmark -p model=virtual-threads,fork-join -p chunk=1 -rf json}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,7 +48,7 @@ import parbench.workload.NoopTask;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class DispatchBenchmark {
+public class DispatchBenchmark extends BatchBenchmark<Integer, Integer> {
 
     /** The batch size every per-task figure divides by. */
     public static final int TASKS = 1000;
@@ -55,11 +61,14 @@ public class DispatchBenchmark {
     @Param({"1", "-1"})
     public int parallelism;
 
+    /** joblib's {@code batch_size}: inputs per hand-off, 1 or more. */
+    @Param({"1", "16"})
+    public int chunk;
+
     /** Must be {@value #TASKS}; a parameter so the report reads it like every other benchmark's. */
     @Param({"1000"})
     public int tasks;
 
-    private BatchHarness<Integer, Integer> harness;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -67,18 +76,13 @@ public class DispatchBenchmark {
             throw new IllegalArgumentException("DispatchBenchmark reports per task with @OperationsPerInvocation("
                     + TASKS + "); tasks must be " + TASKS + ", was " + tasks);
         }
-        harness = BatchHarness.open(model, parallelism, new NoopTask(), tasks);
+        harness = BatchHarness.open(model, ModelSettings.ofJobs(parallelism).withChunkSize(chunk), new NoopTask(), tasks);
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /** One batch of {@value #TASKS} no-op tasks, verified; the score is per task. */
+    /** One batch of {@value #TASKS} no-op tasks; the score is per task. */
     @Benchmark
     @OperationsPerInvocation(TASKS)
-    public List<Integer> batch(PeakInFlight peak) {
-        return harness.run(peak);
+    public List<Integer> batch() {
+        return harness.run();
     }
 }

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import parbench.bench.model.ModelSettings;
 import parbench.workload.ComputeX;
 
 /**
@@ -35,7 +35,7 @@ import parbench.workload.ComputeX;
  * and {@code virtual-threads} ignore {@code parallelism}: their rows repeat at every value (the
  * same measurement, taken again), which the report treats as one row per core count.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SleepBenchmark -p model=virtual-threads,fixed-pool
+ * <p>Run: {@code scripts/parbench jmh SleepBenchmark -p model=virtual-threads,fixed-pool
  * -p parallelism=100 -rf json}; larger batches with {@code -p tasks=1000}.
  */
 @State(Scope.Benchmark)
@@ -44,7 +44,7 @@ import parbench.workload.ComputeX;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class SleepBenchmark {
+public class SleepBenchmark extends BatchBenchmark<Integer, ComputeX.Pair> {
 
     @Param({"sequential", "thread-per-task", "fixed-pool", "fork-join", "common-pool", "parallel-stream",
             "virtual-threads", "virtual-threads-bounded", "process-workers", "process-spawn"})
@@ -60,19 +60,13 @@ public class SleepBenchmark {
     @Param({"10"})
     public long taskMillis;
 
-    private BatchHarness<Integer, ComputeX.Pair> harness;
 
     @Setup(Level.Trial)
     public void setUp() {
-        harness = BatchHarness.open(model, parallelism, ComputeX.withDefaultY(Duration.ofMillis(taskMillis)), tasks);
+        harness = BatchHarness.openGauged(model, ModelSettings.ofJobs(parallelism), ComputeX.withDefaultY(Duration.ofMillis(taskMillis)), tasks);
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        harness.close();
-    }
-
-    /** One batch of {@code tasks} sleeps, verified. */
+    /** One batch of {@code tasks} sleeps (checked by {@link #verify}). */
     @Benchmark
     public List<ComputeX.Pair> batch(PeakInFlight peak) {
         return harness.run(peak);

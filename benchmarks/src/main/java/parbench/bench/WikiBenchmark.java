@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import parbench.bench.model.ModelSettings;
 import parbench.workload.stub.StubConfig;
 import parbench.workload.stub.WikipediaStub;
 import parbench.workload.wiki.WikiPageChecker;
@@ -39,7 +39,7 @@ import parbench.workload.wiki.WikiPageChecker;
  * <p>{@code sequential}, {@code common-pool}, {@code parallel-stream}, {@code thread-per-task}
  * and {@code virtual-threads} ignore {@code parallelism}: their rows repeat at every value.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar WikiBenchmark -p model=virtual-threads
+ * <p>Run: {@code scripts/parbench jmh WikiBenchmark -p model=virtual-threads
  * -p parallelism=32 -rf json}.
  */
 @State(Scope.Benchmark)
@@ -48,7 +48,7 @@ import parbench.workload.wiki.WikiPageChecker;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class WikiBenchmark {
+public class WikiBenchmark extends BatchBenchmark<String, String> {
 
     /** An external stub's base URL; absent: the benchmark starts its own. */
     public static final String STUB_URL_PROPERTY = "parbench.stub.url";
@@ -74,7 +74,6 @@ public class WikiBenchmark {
     public long latencyMillis;
 
     private WikipediaStub stub;
-    private BatchHarness<String, String> harness;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -86,11 +85,11 @@ public class WikiBenchmark {
             checkExternalLatency(baseUrl);
         }
         try {
-            harness = BatchHarness.open(model, parallelism,
+            harness = BatchHarness.openGauged(model, ModelSettings.ofJobs(parallelism),
                     WikiPageChecker.create(baseUrl, tasks, WikiPageChecker.DEFAULT_TIMEOUT), tasks);
         } catch (RuntimeException e) {
             // JMH skips the tear-down of a failed set-up: close the stub here, or the fork never exits.
-            tearDown();
+            close();
             throw e;
         }
     }
@@ -115,12 +114,11 @@ public class WikiBenchmark {
         }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
+    /** The harness, then the stub this trial started, if any. */
+    @Override
+    void close() {
         try {
-            if (harness != null) {
-                harness.close();
-            }
+            super.close();
         } finally {
             if (stub != null) {
                 stub.close();
@@ -128,7 +126,7 @@ public class WikiBenchmark {
         }
     }
 
-    /** One batch of {@code tasks} page checks, verified. */
+    /** One batch of {@code tasks} page checks (checked by {@link #verify}). */
     @Benchmark
     public List<String> batch(PeakInFlight peak) {
         return harness.run(peak);

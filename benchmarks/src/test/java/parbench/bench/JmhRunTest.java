@@ -1,6 +1,7 @@
 package parbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -14,6 +15,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import parbench.workload.stub.StubConfig;
+import parbench.workload.stub.StubFaults;
+import parbench.workload.stub.WikipediaStub;
 
 /** A real, tiny JMH run of one benchmark, in this JVM, writing real JMH JSON. */
 class JmhRunTest {
@@ -47,6 +52,37 @@ class JmhRunTest {
         assertThat(result.get("params").get("tasks").asText()).isEqualTo("8");
         assertThat(result.get("primaryMetric").get("scoreUnit").asText()).isEqualTo("ms/op");
         assertThat(result.get("secondaryMetrics").get("peakInFlight").get("score").asDouble()).isBetween(1.0, 4.0);
+    }
+
+    @Test
+    void wrongOutputFailsThePointInTheIterationsCheck() {
+        // GIVEN a stub that answers 500 to every page: the checker returns "<url> - unknown", a wrong output
+        try (var stub = WikipediaStub.start(StubConfig.defaults()
+                .withFaults(new StubFaults(1.0, 0, 0, StubFaults.DEFAULT_SLOW_DELAY)))) {
+            System.setProperty(WikiBenchmark.STUB_URL_PROPERTY, stub.baseUrl());
+            System.setProperty(WikiBenchmark.STUB_LATENCY_PROPERTY, "0");
+            var options = new OptionsBuilder()
+                    .include(WikiBenchmark.class.getName() + ".batch")
+                    .param("model", "fork-join")
+                    .param("parallelism", "2")
+                    .param("tasks", "4")
+                    .param("latencyMillis", "0")
+                    .forks(0)
+                    .warmupIterations(0)
+                    .measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(100))
+                    .shouldFailOnError(true)
+                    .build();
+
+            // WHEN JMH runs the point THEN the iteration's check fails it, naming the model, task and outputs
+            assertThatThrownBy(() -> runIgnoringOtherJmhRuns(options))
+                    .isInstanceOf(RunnerException.class)
+                    .hasStackTraceContaining("model 'fork-join' returned a wrong output for task 0")
+                    .hasStackTraceContaining(" - unknown");
+        } finally {
+            System.clearProperty(WikiBenchmark.STUB_URL_PROPERTY);
+            System.clearProperty(WikiBenchmark.STUB_LATENCY_PROPERTY);
+        }
     }
 
     /** Other builds on this machine may hold JMH's global lock; this run is in-process and needs no exclusivity. */

@@ -46,10 +46,6 @@ public final class CpuTask implements Workload<Long, Long> {
         return z ^ (z >>> 31);
     }
 
-    public long work() {
-        return work;
-    }
-
     /** Seeds {@code 1, 2, ..., tasks}. */
     @Override
     public List<Long> inputs(int tasks) {

@@ -1,277 +1,142 @@
 package parbench.bench.model;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 import parbench.workload.Workload;
 
 /**
- * One batch in flight under an {@link ExecutorModel}: the mechanics every in-process model
- * shares, in one place.
+ * One batch in flight under an {@link ExecutorModel}: the bookkeeping every in-process model
+ * shares, kept to what a measured batch needs, because it is timed with the model.
  *
- * <p>Worker threads call {@link #runTask(int)} once per input index (in any order, from any
- * thread). A batch is either <em>ordered</em> ({@link #awaitAll}: outcomes land in an array by
- * index and the calling thread is woken once, when the last one lands or a failure ends the
- * batch, so a batch of n tasks costs one wake-up, not n) or <em>as completed</em>
- * ({@link #drain}: outcomes go onto a completion queue that the calling thread drains, handing
- * them to the sink as they complete). The calling thread is also the watchdog: a task running past {@link ModelSettings#taskTimeout()} is abandoned (its thread
- * interrupted) and fails with a {@link TimeoutException} naming its index. Under
- * {@link ErrorPolicy#FAIL_FAST} the first failure cancels every task not yet started, interrupts
- * every running one, and is rethrown as a {@link TaskFailedException}.
+ * <p>Per task: a read of the {@code cancelled} flag, the task and a plain store of its output;
+ * per hand-off (one task, or a chunk of {@link ModelSettings#chunkSize()}), one atomic
+ * count-down; the thread that lands the last output wakes the waiting thread, so a batch of n
+ * tasks costs one wake-up, not n. The outputs array needs no atomics: each index is written
+ * by one thread before its decrement (a volatile write), and the waiter reads the array only
+ * after it saw the count reach 0 (a volatile read), which orders every store before its read.
  *
- * <p>Each index moves {@code PENDING -> RUNNING -> DONE}, or to {@code ABANDONED} when the caller
- * gives up on it; compare-and-set decides which side reports it, so every index is reported
- * exactly once. A worker whose task was abandoned waits for the caller's interrupt to land and
- * clears it, so a pooled thread never carries a stale interrupt into its next task.
+ * <p>Failures: the first task that throws records itself and wakes the waiter, which throws a
+ * {@link TaskFailedException} naming its index; tasks not yet started see the batch cancelled and
+ * skip their work. A batch in which no task finished for {@link ModelSettings#taskTimeout()}
+ * fails with a {@link TimeoutException} naming the lowest index still running; the model's
+ * {@code close()} interrupts what is left.
  *
- * <p>Thread-safety: {@link #runTask} from any number of threads; {@link #awaitAll} or
- * {@link #drain} from the thread that created the batch.
+ * <p>Thread-safety: {@link #runTask} and {@link #runRange} from any number of threads, each index
+ * in one call;
+ * {@link #await} from the thread that created the batch.
  */
 final class BatchExecution<I, O> {
 
-    private static final int PENDING = 0;
-    private static final int RUNNING = 1;
-    private static final int DONE = 2;
-    private static final int ABANDONING = 3;
-    private static final int ABANDONED = 4;
-
     private final Workload<I, O> workload;
     private final List<I> inputs;
-    private final ModelSettings settings;
-    private final AtomicIntegerArray states;
-    private final AtomicReferenceArray<Thread> runners;
-    /** Written by the worker before its RUNNING compare-and-set publishes it. */
-    private final long[] startNanos;
-    /** As-completed batches: what finished, not yet handed to the sink. */
-    private final BlockingQueue<TaskOutcome<O>> completed;
-    /** Ordered batches: outcomes by index, how many are missing, the first failure, who waits. */
-    private final AtomicReferenceArray<TaskOutcome<O>> byIndex;
+    private final Object[] outputs;
     private final AtomicInteger remaining;
-    private final AtomicReference<TaskOutcome.Failure<O>> firstFailure = new AtomicReference<>();
+    private final AtomicReference<TaskFailedException> firstFailure = new AtomicReference<>();
     private final Thread waiter = Thread.currentThread();
     private volatile boolean cancelled;
 
-    /**
-     * @param ordered true for {@link #awaitAll}, false for {@link #drain}; create it on the
-     *                thread that will wait
-     */
-    BatchExecution(Workload<I, O> workload, List<I> inputs, ModelSettings settings, boolean ordered) {
+    /** Create it on the thread that will {@link #await} it. */
+    BatchExecution(Workload<I, O> workload, List<I> inputs) {
         this.workload = workload;
         this.inputs = inputs;
-        this.settings = settings;
-        this.states = new AtomicIntegerArray(inputs.size());
-        this.runners = new AtomicReferenceArray<>(inputs.size());
-        this.startNanos = new long[inputs.size()];
-        this.completed = ordered ? null : new LinkedBlockingQueue<>();
-        this.byIndex = ordered ? new AtomicReferenceArray<>(inputs.size()) : null;
+        this.outputs = new Object[inputs.size()];
         this.remaining = new AtomicInteger(inputs.size());
     }
 
-    /** Hands a task's outcome to the waiting thread; exactly once per index. */
-    private void report(TaskOutcome<O> outcome) {
-        if (completed != null) {
-            completed.add(outcome);
-            return;
-        }
-        byIndex.set(outcome.index(), outcome);
-        if (outcome instanceof TaskOutcome.Failure<O> failure && settings.errorPolicy() == ErrorPolicy.FAIL_FAST
-                && firstFailure.compareAndSet(null, failure)) {
-            LockSupport.unpark(waiter);
-        }
-        if (remaining.decrementAndGet() == 0) {
-            LockSupport.unpark(waiter);
-        }
-    }
-
-    int size() {
-        return inputs.size();
-    }
-
-    /** Runs the task at {@code index} on the calling thread, unless the batch was cancelled. */
+    /** Runs the task at {@code index} on the calling thread, unless the batch was cancelled; never throws. */
     void runTask(int index) {
-        if (cancelled || states.get(index) != PENDING) {
-            return;
-        }
-        startNanos[index] = System.nanoTime();
-        runners.set(index, Thread.currentThread());
-        if (!states.compareAndSet(index, PENDING, RUNNING)) {
-            return;
-        }
-        TaskOutcome<O> outcome;
-        boolean interrupted = false;
-        try {
-            outcome = new TaskOutcome.Success<>(index, workload.apply(inputs.get(index)));
-        } catch (InterruptedException e) {
-            interrupted = true;
-            outcome = new TaskOutcome.Failure<>(index, e);
-        } catch (Exception | Error e) {
-            // A task boundary: whatever the task threw is that task's outcome, never lost.
-            outcome = new TaskOutcome.Failure<>(index, e);
-        }
-        if (states.compareAndSet(index, RUNNING, DONE)) {
-            runners.set(index, null);
-            report(outcome);
-            if (interrupted) {
+        runRange(index, index + 1);
+    }
+
+    /**
+     * Runs the tasks {@code [from, to)} on the calling thread, in order, and counts them down at
+     * once: one hand-off of a chunk, one atomic operation. Stops at a failure or once the batch is
+     * cancelled; never throws.
+     */
+    void runRange(int from, int to) {
+        for (int index = from; index < to; index++) {
+            if (cancelled) {
+                return;
+            }
+            try {
+                outputs[index] = workload.apply(inputs.get(index));
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                fail(new TaskFailedException(index, "interrupted", e));
+                return;
+            } catch (Exception | Error e) {
+                // A task boundary: whatever the task threw is that task's failure, never lost.
+                fail(new TaskFailedException(index, String.valueOf(e), e));
+                return;
             }
-        } else {
-            while (states.get(index) != ABANDONED) {
-                Thread.onSpinWait();
-            }
-            // The caller interrupted this thread to stop this task, which it already reported.
-            Thread.interrupted();
-            runners.set(index, null);
+        }
+        if (remaining.addAndGet(from - to) == 0) {
+            LockSupport.unpark(waiter);
         }
     }
 
-    /**
-     * Waits for every outcome of an ordered batch and returns them in input order.
-     *
-     * @param started what the model launched, cancelled (without interrupt) when the batch is
-     * @throws TaskFailedException under fail-fast, for the first failure
-     */
-    List<TaskOutcome<O>> awaitAll(List<? extends Future<?>> started) {
-        watch(started, () -> {
-            long timeoutNanos = settings.taskTimeout().toNanos();
-            long nextCheck = System.nanoTime() + timeoutNanos;
-            while (remaining.get() > 0 && firstFailure.get() == null) {
-                long now = System.nanoTime();
-                if (now - nextCheck >= 0) {
-                    nextCheck = expireOverdue(now, timeoutNanos, settings.taskTimeout());
-                    continue;
-                }
-                LockSupport.parkNanos(this, nextCheck - now);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-            }
-            TaskOutcome.Failure<O> failure = firstFailure.get();
-            if (failure != null) {
-                throw TaskFailedException.of(failure);
-            }
-        });
-        var outcomes = new ArrayList<TaskOutcome<O>>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            outcomes.add(byIndex.get(i));
-        }
-        return outcomes;
-    }
-
-    /**
-     * Hands every outcome of an as-completed batch to {@code sink} as it completes, on the
-     * calling thread.
-     *
-     * @param started what the model launched, cancelled (without interrupt) when the batch is
-     * @throws TaskFailedException under fail-fast, for the first failure
-     */
-    void drain(Consumer<TaskOutcome<O>> sink, List<? extends Future<?>> started) {
-        watch(started, () -> {
-            long timeoutNanos = settings.taskTimeout().toNanos();
-            long nextCheck = System.nanoTime() + timeoutNanos;
-            int reported = 0;
-            while (reported < inputs.size()) {
-                long now = System.nanoTime();
-                if (now - nextCheck >= 0) {
-                    nextCheck = expireOverdue(now, timeoutNanos, settings.taskTimeout());
-                    continue;
-                }
-                TaskOutcome<O> outcome = completed.poll(nextCheck - now, TimeUnit.NANOSECONDS);
-                if (outcome == null) {
-                    continue;
-                }
-                if (outcome instanceof TaskOutcome.Failure<O> failure
-                        && settings.errorPolicy() == ErrorPolicy.FAIL_FAST) {
-                    throw TaskFailedException.of(failure);
-                }
-                sink.accept(outcome);
-                reported++;
-            }
-        });
-    }
-
-    /** The waiting thread's loop, as {@link #watch} runs it. */
-    private interface WaitLoop {
-        void run() throws InterruptedException;
-    }
-
-    /** Runs {@code loop}; whatever ends it early (failure, sink error, interrupt) cancels the batch. */
-    private void watch(List<? extends Future<?>> started, WaitLoop loop) {
-        try {
-            loop.run();
-        } catch (InterruptedException e) {
-            cancel(started);
-            Thread.currentThread().interrupt();
-            var cancellation = new CancellationException(
-                    "interrupted while waiting for a batch of " + inputs.size() + " '" + workload.spec().id()
-                            + "' tasks; the rest were cancelled");
-            cancellation.initCause(e);
-            throw cancellation;
-        } catch (RuntimeException | Error e) {
-            cancel(started);
-            throw e;
-        }
-    }
-
-    /**
-     * Abandons every task running past the time-out, queueing a failure for each; returns when
-     * to look again (the earliest deadline of the tasks still running).
-     */
-    private long expireOverdue(long now, long timeoutNanos, Duration timeout) {
-        long next = now + timeoutNanos;
-        for (int i = 0; i < inputs.size(); i++) {
-            if (states.get(i) != RUNNING) {
-                continue;
-            }
-            long deadline = startNanos[i] + timeoutNanos;
-            if (now - deadline >= 0) {
-                if (abandon(i)) {
-                    report(new TaskOutcome.Failure<>(i, new TimeoutException(
-                            "task " + i + " ran longer than the task timeout " + timeout + "; interrupted")));
-                }
-            } else if (deadline - next < 0) {
-                next = deadline;
-            }
-        }
-        return next;
-    }
-
-    /** Stops the batch: nothing more starts, every running task is interrupted. */
-    private void cancel(List<? extends Future<?>> started) {
+    private void fail(TaskFailedException failure) {
         cancelled = true;
-        for (Future<?> future : started) {
-            future.cancel(false);
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            abandon(i);
+        if (firstFailure.compareAndSet(null, failure)) {
+            LockSupport.unpark(waiter);
         }
     }
 
-    /** Takes the task at {@code index} away from its worker; true when the caller now reports it. */
-    private boolean abandon(int index) {
-        if (states.compareAndSet(index, PENDING, ABANDONED)) {
-            return true;
-        }
-        if (states.compareAndSet(index, RUNNING, ABANDONING)) {
-            Thread runner = runners.get(index);
-            if (runner != null) {
-                runner.interrupt();
+    /**
+     * Waits for every output and returns them in input order.
+     *
+     * @param timeout the longest the batch may go without a task finishing
+     * @throws TaskFailedException   for the first task that failed, or that timed out
+     * @throws CancellationException when the waiting thread was interrupted (its flag restored)
+     */
+    @SuppressWarnings("unchecked")
+    List<O> await(Duration timeout) {
+        long timeoutNanos = timeout.toNanos();
+        int seen = remaining.get();
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            int left = remaining.get();
+            TaskFailedException failure = firstFailure.get();
+            if (failure != null) {
+                throw failure;
             }
-            states.set(index, ABANDONED);
-            return true;
+            if (left == 0) {
+                return (List<O>) Arrays.asList(outputs);
+            }
+            long now = System.nanoTime();
+            if (left != seen) {
+                seen = left;
+                deadline = now + timeoutNanos;
+            } else if (now - deadline >= 0) {
+                cancelled = true;
+                int stuck = firstMissing();
+                throw new TaskFailedException(stuck, "no task of the batch finished for " + timeout, new TimeoutException(
+                        "task " + stuck + " (or a later one) still running after " + timeout + " without progress"));
+            }
+            LockSupport.parkNanos(this, deadline - now);
+            if (Thread.interrupted()) {
+                cancelled = true;
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while waiting for a batch of " + inputs.size() + " '"
+                        + workload.spec().id() + "' tasks; the rest were cancelled");
+            }
         }
-        return false;
+    }
+
+    /** The lowest index without an output: a task still running (or never started). */
+    private int firstMissing() {
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] == null) {
+                return i;
+            }
+        }
+        return outputs.length - 1;
     }
 }

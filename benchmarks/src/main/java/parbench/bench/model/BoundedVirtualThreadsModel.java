@@ -1,11 +1,8 @@
 package parbench.bench.model;
 
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.IntConsumer;
 
 /**
  * A virtual thread per task with at most {@code p} tasks in flight: each virtual thread takes a
@@ -23,11 +20,11 @@ final class BoundedVirtualThreadsModel extends ExecutorModel {
     }
 
     @Override
-    List<Future<?>> launch(int tasks, IntConsumer task) {
-        return submitEach(threads, tasks, index -> runWithPermit(index, task));
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeEach(threads, tasks, index -> runWithPermit(index, batch));
     }
 
-    private void runWithPermit(int index, IntConsumer task) {
+    private void runWithPermit(int index, BatchExecution<?, ?> batch) {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -36,7 +33,7 @@ final class BoundedVirtualThreadsModel extends ExecutorModel {
             return;
         }
         try {
-            task.accept(index);
+            batch.runTask(index);
         } finally {
             permits.release();
         }

@@ -1,10 +1,7 @@
 package parbench.bench.model;
 
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 
 /**
  * {@link ForkJoinPool#commonPool()} as users get it ({@code CompletableFuture.supplyAsync}
@@ -25,8 +22,8 @@ final class CommonPoolModel extends ExecutorModel {
     }
 
     @Override
-    List<Future<?>> launch(int tasks, IntConsumer task) {
-        return submitChunks(ForkJoinPool.commonPool(), tasks, task);
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeChunks(ForkJoinPool.commonPool(), tasks, batch);
     }
 
     @Override

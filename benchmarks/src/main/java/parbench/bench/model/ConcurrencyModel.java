@@ -1,7 +1,6 @@
 package parbench.bench.model;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import parbench.workload.Workload;
 
@@ -10,10 +9,8 @@ import parbench.workload.Workload;
  * batch. Every model returns identical outputs for identical inputs; only how long it takes differs.
  *
  * <p>A model is built once per JMH trial by {@link ModelType#create(ModelSettings)}, runs many
- * batches (one at a time), and {@link #close() releases} every thread and process it started.
- * Failures follow {@link ModelSettings#errorPolicy()}: {@link ErrorPolicy#FAIL_FAST} cancels what
- * is left and throws a {@link TaskFailedException} naming the first failing input's index;
- * {@link ErrorPolicy#COLLECT} returns every outcome, failures included.
+ * batches (one at a time), and {@link #close() releases} every thread and process it started. The
+ * first failing task ends the batch with a {@link TaskFailedException} naming its input's index.
  */
 public interface ConcurrencyModel extends AutoCloseable {
 
@@ -27,20 +24,11 @@ public interface ConcurrencyModel extends AutoCloseable {
     int parallelism();
 
     /**
-     * Runs the batch and returns every outcome in input order.
+     * Runs the batch and returns every output, in input order.
      *
-     * @throws TaskFailedException under {@link ErrorPolicy#FAIL_FAST}, for the first failing task
+     * @throws TaskFailedException for the first failing task (or one that timed out)
      */
-    <I, O> BatchResult<O> run(Workload<I, O> workload, List<I> inputs);
-
-    /**
-     * Runs the batch, handing each outcome to {@code sink} as it completes (the seed's
-     * {@code as_completed}; joblib's {@code return_as="generator_unordered"}). {@code sink} is
-     * called from one thread at a time. Returns once every outcome was handed over.
-     *
-     * @throws TaskFailedException under {@link ErrorPolicy#FAIL_FAST}, for the first failing task
-     */
-    <I, O> void runAsCompleted(Workload<I, O> workload, List<I> inputs, Consumer<TaskOutcome<O>> sink);
+    <I, O> List<O> run(Workload<I, O> workload, List<I> inputs);
 
     /** Stops and awaits every thread and process this model started; idempotent. */
     @Override

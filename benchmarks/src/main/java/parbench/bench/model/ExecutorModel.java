@@ -1,20 +1,18 @@
 package parbench.bench.model;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import parbench.workload.Workload;
 
 /**
  * The base of every in-process concurrent model: a subclass says only how tasks are
- * {@link #launch launched}; submitting, collecting in input order, as-completed hand-over,
- * time-outs, fail-fast cancellation and the collect policy live in {@link BatchExecution}.
+ * {@link #launch launched}; collecting in input order, the time-out and fail-fast live in
+ * {@link BatchExecution}.
  *
  * <p>Thread-safety: one batch at a time (a JMH trial runs its batches one after another);
  * {@link #close()} once the last batch returned.
@@ -24,27 +22,27 @@ abstract class ExecutorModel implements ConcurrencyModel {
     /** How long {@link #close()} waits for the threads it stops. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ModelType type;
+    private final String name;
     private final ModelSettings settings;
 
     ExecutorModel(ModelType type, ModelSettings settings) {
-        this.type = type;
+        this(type.modelName(), settings);
+    }
+
+    ExecutorModel(String name, ModelSettings settings) {
+        this.name = name;
         this.settings = settings;
     }
 
     /**
-     * Starts {@code task} for every index in {@code [0, tasks)}, asynchronously, and returns
-     * handles that cancel what has not started yet. {@code task} never throws.
+     * Starts every task of {@code batch}, indices {@code [0, tasks)}, asynchronously, each through
+     * {@link BatchExecution#runTask} or {@link BatchExecution#runRange}, which never throw.
      */
-    abstract List<? extends Future<?>> launch(int tasks, IntConsumer task);
-
-    final ModelSettings settings() {
-        return settings;
-    }
+    abstract void launch(int tasks, BatchExecution<?, ?> batch);
 
     @Override
     public final String name() {
-        return type.modelName();
+        return name;
     }
 
     @Override
@@ -53,47 +51,38 @@ abstract class ExecutorModel implements ConcurrencyModel {
     }
 
     @Override
-    public final <I, O> BatchResult<O> run(Workload<I, O> workload, List<I> inputs) {
+    public final <I, O> List<O> run(Workload<I, O> workload, List<I> inputs) {
         if (inputs.isEmpty()) {
-            return new BatchResult<>(List.of());
+            return List.of();
         }
-        var batch = new BatchExecution<>(workload, inputs, settings, true);
-        return new BatchResult<>(batch.awaitAll(launch(inputs.size(), batch::runTask)));
+        var batch = new BatchExecution<>(workload, inputs);
+        launch(inputs.size(), batch);
+        return batch.await(settings.taskTimeout());
     }
 
-    @Override
-    public final <I, O> void runAsCompleted(Workload<I, O> workload, List<I> inputs, Consumer<TaskOutcome<O>> sink) {
-        if (inputs.isEmpty()) {
+    /**
+     * Hands {@code [0, tasks)} to {@code executor} in chunks of {@link ModelSettings#chunkSize()}
+     * (joblib's {@code batch_size}): one {@link Executor#execute} per chunk, one count-down per chunk.
+     */
+    final void executeChunks(Executor executor, int tasks, BatchExecution<?, ?> batch) {
+        int chunk = settings.chunkSize();
+        if (chunk == 1) {
+            executeEach(executor, tasks, batch::runTask);
             return;
         }
-        var batch = new BatchExecution<>(workload, inputs, settings, false);
-        batch.drain(sink, launch(inputs.size(), batch::runTask));
-    }
-
-    /** Submits {@code [0, tasks)} to {@code executor} in chunks of {@link ModelSettings#chunkSize()}. */
-    final List<Future<?>> submitChunks(ExecutorService executor, int tasks, IntConsumer task) {
-        int chunk = settings.chunkSize();
-        var futures = new ArrayList<Future<?>>((tasks + chunk - 1) / chunk);
         for (int from = 0; from < tasks; from += chunk) {
             int first = from;
             int end = Math.min(tasks, from + chunk);
-            futures.add(executor.submit(() -> {
-                for (int i = first; i < end; i++) {
-                    task.accept(i);
-                }
-            }));
+            executor.execute(() -> batch.runRange(first, end));
         }
-        return futures;
     }
 
-    /** Submits every index as its own task: for models that never batch. */
-    static List<Future<?>> submitEach(ExecutorService executor, int tasks, IntConsumer task) {
-        var futures = new ArrayList<Future<?>>(tasks);
+    /** Hands every index over as its own task: for models that never batch. */
+    static void executeEach(Executor executor, int tasks, IntConsumer task) {
         for (int i = 0; i < tasks; i++) {
             int index = i;
-            futures.add(executor.submit(() -> task.accept(index)));
+            executor.execute(() -> task.accept(index));
         }
-        return futures;
     }
 
     /**

@@ -1,10 +1,7 @@
 package parbench.bench.model;
 
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 
 /**
  * {@link Executors#newFixedThreadPool(int)} with {@code p} platform threads (Python's
@@ -21,8 +18,8 @@ final class FixedPoolModel extends ExecutorModel {
     }
 
     @Override
-    List<Future<?>> launch(int tasks, IntConsumer task) {
-        return submitChunks(pool, tasks, task);
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeChunks(pool, tasks, batch);
     }
 
     @Override

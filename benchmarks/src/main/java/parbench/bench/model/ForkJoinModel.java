@@ -1,9 +1,6 @@
 package parbench.bench.model;
 
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 
 /**
  * A dedicated {@link ForkJoinPool} of parallelism {@code p}: work-stealing workers, inputs
@@ -20,8 +17,8 @@ final class ForkJoinModel extends ExecutorModel {
     }
 
     @Override
-    List<Future<?>> launch(int tasks, IntConsumer task) {
-        return submitChunks(pool, tasks, task);
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeChunks(pool, tasks, batch);
     }
 
     @Override

@@ -5,13 +5,14 @@ import java.time.Duration;
 /**
  * The knobs a joblib user knows, resolved for one model.
  *
- * @param nJobs        joblib's {@code n_jobs}: 1 or more as given, -1 all available processors,
- *                     -2 all but one (generally {@code processors + 1 + n_jobs}, at least 1); 0 is rejected
- * @param chunkSize    inputs per hand-off for models that batch (1 = one task per hand-off); 1 or more
- * @param taskTimeout  the longest one task may take before it fails; positive
- * @param errorPolicy  what a batch does when a task fails
+ * @param nJobs       joblib's {@code n_jobs}: 1 or more as given, -1 all available processors,
+ *                    -2 all but one (generally {@code processors + 1 + n_jobs}, at least 1); 0 is rejected
+ * @param chunkSize   joblib's {@code batch_size}: inputs per hand-off for models that batch (1 = one task
+ *                    per hand-off); 1 or more
+ * @param taskTimeout the longest a batch waits for its next task to finish (process models: for each task);
+ *                    positive
  */
-public record ModelSettings(int nJobs, int chunkSize, Duration taskTimeout, ErrorPolicy errorPolicy) {
+public record ModelSettings(int nJobs, int chunkSize, Duration taskTimeout) {
 
     public static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofMinutes(5);
 
@@ -27,21 +28,17 @@ public record ModelSettings(int nJobs, int chunkSize, Duration taskTimeout, Erro
         }
     }
 
-    /** {@code n_jobs} with chunk size 1, the default time-out and fail-fast. */
+    /** {@code n_jobs} with chunk size 1 and the default time-out. */
     public static ModelSettings ofJobs(int nJobs) {
-        return new ModelSettings(nJobs, 1, DEFAULT_TASK_TIMEOUT, ErrorPolicy.FAIL_FAST);
+        return new ModelSettings(nJobs, 1, DEFAULT_TASK_TIMEOUT);
     }
 
     public ModelSettings withChunkSize(int chunkSize) {
-        return new ModelSettings(nJobs, chunkSize, taskTimeout, errorPolicy);
+        return new ModelSettings(nJobs, chunkSize, taskTimeout);
     }
 
     public ModelSettings withTaskTimeout(Duration taskTimeout) {
-        return new ModelSettings(nJobs, chunkSize, taskTimeout, errorPolicy);
-    }
-
-    public ModelSettings withErrorPolicy(ErrorPolicy errorPolicy) {
-        return new ModelSettings(nJobs, chunkSize, taskTimeout, errorPolicy);
+        return new ModelSettings(nJobs, chunkSize, taskTimeout);
     }
 
     /** The parallelism {@code n_jobs} means on this JVM ({@link Runtime#availableProcessors()}). */

@@ -1,11 +1,8 @@
 package parbench.bench.model;
 
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -31,8 +28,8 @@ final class ParallelStreamModel extends ExecutorModel {
     }
 
     @Override
-    List<Future<?>> launch(int tasks, IntConsumer task) {
-        return List.of(caller.submit(() -> IntStream.range(0, tasks).parallel().forEach(task)));
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        caller.execute(() -> IntStream.range(0, tasks).parallel().forEach(batch::runTask));
     }
 
     @Override

@@ -2,18 +2,18 @@ package parbench.bench.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import parbench.workload.Workload;
 
-/** A plain loop on the calling thread: the baseline every speedup divides by. */
+/**
+ * A plain loop on the calling thread: the baseline every speedup divides by. {@code n_jobs} and
+ * the chunk size are ignored.
+ *
+ * <p>Thread-safety: stateless; batches may run from any thread.
+ */
 final class SequentialModel implements ConcurrencyModel {
 
-    private final ModelSettings settings;
-
-    SequentialModel(ModelSettings settings) {
-        this.settings = settings;
-    }
+    SequentialModel(ModelSettings settings) {}
 
     @Override
     public String name() {
@@ -26,29 +26,19 @@ final class SequentialModel implements ConcurrencyModel {
     }
 
     @Override
-    public <I, O> BatchResult<O> run(Workload<I, O> workload, List<I> inputs) {
-        var outcomes = new ArrayList<TaskOutcome<O>>(inputs.size());
-        runAsCompleted(workload, inputs, outcomes::add);
-        return new BatchResult<>(outcomes);
-    }
-
-    @Override
-    public <I, O> void runAsCompleted(Workload<I, O> workload, List<I> inputs, Consumer<TaskOutcome<O>> sink) {
+    public <I, O> List<O> run(Workload<I, O> workload, List<I> inputs) {
+        var outputs = new ArrayList<O>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            TaskOutcome<O> outcome;
             try {
-                outcome = new TaskOutcome.Success<>(i, workload.apply(inputs.get(i)));
+                outputs.add(workload.apply(inputs.get(i)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TaskFailedException(i, "interrupted", e);
             } catch (Exception e) {
-                if (settings.errorPolicy() == ErrorPolicy.FAIL_FAST) {
-                    throw new TaskFailedException(i, String.valueOf(e), e);
-                }
-                outcome = new TaskOutcome.Failure<>(i, e);
+                throw new TaskFailedException(i, String.valueOf(e), e);
             }
-            sink.accept(outcome);
         }
+        return outputs;
     }
 
     @Override

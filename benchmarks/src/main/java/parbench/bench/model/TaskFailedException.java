@@ -10,13 +10,6 @@ public final class TaskFailedException extends RuntimeException {
         this.index = index;
     }
 
-    static TaskFailedException of(TaskOutcome.Failure<?> failure) {
-        if (failure.error() instanceof TaskFailedException already) {
-            return already;
-        }
-        return new TaskFailedException(failure.index(), String.valueOf(failure.error()), failure.error());
-    }
-
     /** The failing input's index within its batch. */
     public int index() {
         return index;

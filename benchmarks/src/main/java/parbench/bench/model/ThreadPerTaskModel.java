@@ -1,10 +1,7 @@
 package parbench.bench.model;
 
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 
 /**
  * A new platform {@link Thread} per task (Python's {@code threading.Thread} per call). Thread
@@ -23,8 +20,8 @@ final class ThreadPerTaskModel extends ExecutorModel {
     }
 
     @Override
-    List<Future<?>> launch(int tasks, IntConsumer task) {
-        return submitEach(threads, tasks, task);
+    void launch(int tasks, BatchExecution<?, ?> batch) {
+        executeEach(threads, tasks, batch::runTask);
     }
 
     @Override

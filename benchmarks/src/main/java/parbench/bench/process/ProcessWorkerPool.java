@@ -19,9 +19,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import parbench.bench.model.ErrorPolicy;
 import parbench.bench.model.TaskFailedException;
-import parbench.bench.model.TaskOutcome;
 import parbench.workload.Workload;
 import parbench.workload.WorkloadSpec;
 
@@ -178,6 +176,23 @@ public final class ProcessWorkerPool implements AutoCloseable {
             }
         }
         new Batch<>(workload, inputs, chunkSize, taskTimeout, errorPolicy, sink).run();
+    }
+
+    /**
+     * Runs the batch fail-fast and returns every output in input order: what a
+     * {@link parbench.bench.model.ConcurrencyModel} built on this pool returns.
+     *
+     * @throws TaskFailedException for the first failing task
+     */
+    public <I, O> List<O> run(Workload<I, O> workload, List<I> inputs, int chunkSize, Duration taskTimeout) {
+        @SuppressWarnings("unchecked")
+        O[] outputs = (O[]) new Object[inputs.size()];
+        run(workload, inputs, chunkSize, taskTimeout, ErrorPolicy.FAIL_FAST, outcome -> {
+            if (outcome instanceof TaskOutcome.Success<O> success) {
+                outputs[success.index()] = success.value();
+            }
+        });
+        return Arrays.asList(outputs);
     }
 
     private WorkerProcess startWorker() {

@@ -1,15 +1,10 @@
 package parbench.bench.process;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 
-import parbench.bench.model.BatchResult;
 import parbench.bench.model.ConcurrencyModel;
 import parbench.bench.model.ModelSettings;
 import parbench.bench.model.ModelType;
-import parbench.bench.model.TaskOutcome;
 import parbench.workload.Workload;
 
 /**
@@ -51,21 +46,9 @@ public final class ProcessWorkersModel implements ConcurrencyModel {
         return pool.size();
     }
 
-    /** The pool's workers' pids, for observers (tests, diagnostics). */
-    public List<Long> workerPids() {
-        return pool.pids();
-    }
-
     @Override
-    public <I, O> BatchResult<O> run(Workload<I, O> workload, List<I> inputs) {
-        var outcomes = new ArrayList<TaskOutcome<O>>(Collections.nCopies(inputs.size(), null));
-        runAsCompleted(workload, inputs, outcome -> outcomes.set(outcome.index(), outcome));
-        return new BatchResult<>(outcomes);
-    }
-
-    @Override
-    public <I, O> void runAsCompleted(Workload<I, O> workload, List<I> inputs, Consumer<TaskOutcome<O>> sink) {
-        pool.run(workload, inputs, settings.chunkSize(), settings.taskTimeout(), settings.errorPolicy(), sink);
+    public <I, O> List<O> run(Workload<I, O> workload, List<I> inputs) {
+        return pool.run(workload, inputs, settings.chunkSize(), settings.taskTimeout());
     }
 
     @Override

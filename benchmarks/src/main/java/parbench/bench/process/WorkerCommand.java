@@ -53,10 +53,6 @@ public final class WorkerCommand {
         return new WorkerCommand(mainClass, archive);
     }
 
-    public StartupArchive archive() {
-        return archive;
-    }
-
     /** Trains the start-up archive if it is missing (see {@link StartupArchive#prepare}); idempotent. */
     public void prepareArchive() {
         archive.prepare(command(false));

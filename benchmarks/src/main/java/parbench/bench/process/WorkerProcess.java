@@ -101,11 +101,6 @@ final class WorkerProcess {
         return process.pid();
     }
 
-    /** When {@link ProcessBuilder#start()} was called, in {@link System#nanoTime()} terms. */
-    long startNanos() {
-        return startNanos;
-    }
-
     /** Writes the task frames and flushes once: one hand-off. */
     void send(FrameCodec codec, List<TaskFrame> frames) throws IOException {
         for (TaskFrame frame : frames) {

@@ -2,14 +2,20 @@ package parbench.bench.sweep;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import parbench.workload.cli.ExitContract;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,15 +36,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "parbench run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the JMH benchmarks once per core count, each in a fresh JVM pinned with taskset to"
                 + " that many CPUs and started with -XX:ActiveProcessorCount, and writes cores-<c>.json,"
-                + " jmh-cores-<c>.log and manifest.json into the run directory.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:every core count finished",
-            "1:a core count failed (see its log) or could not start",
-            "2:bad arguments",
-            "130:interrupted by SIGINT (Ctrl-C); finished core counts kept, manifest says which",
-            "143:interrupted by SIGTERM; as for 130"})
+                + " jmh-cores-<c>.log and manifest.json into the run directory.")
 public final class RunCommand implements Callable<Integer> {
+
+    /** What {@code run}'s and {@code python}'s exit codes mean (see {@link ExitContract}). */
+    static final ExitContract EXIT = ExitContract.of("every core count finished",
+                    "a core count failed (see its log) or could not start")
+            .withCode(130, "interrupted by SIGINT (Ctrl-C); finished core counts kept, manifest says which")
+            .withCode(143, "interrupted by SIGTERM; as for 130");
 
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -50,11 +55,29 @@ public final class RunCommand implements Callable<Integer> {
     private String profile;
 
     @Option(names = "--cores", paramLabel = "LIST",
-            description = "core counts, e.g. 1,2 (default: 1 up to this machine's processors)")
+            description = "core counts, e.g. 1,2 (default: the planner's: 1 and N always, powers of two between"
+                    + " and more while the budget allows)")
     private String cores;
 
+    @Option(names = "--budget", paramLabel = "TIME",
+            description = "wall-time budget the plan must fit by its estimate, e.g. 90s, 30m, 1h30m, or none"
+                    + " (default: the profile's: smoke 2m, quick 10m, full none)")
+    private String budget;
+
+    @Option(names = "--dry-run", description = "print the plan and its estimate; run nothing, write no run directory")
+    private boolean dryRun;
+
+    @Option(names = "--assume-processors", paramLabel = "N",
+            description = "with --dry-run: plan for a machine of N processors instead of this one")
+    private Integer assumeProcessors;
+
+    @Option(names = "--plan-json", paramLabel = "FILE",
+            description = "write the plan as JSON: profile, processors, coreCounts, estimatedSeconds, points")
+    private Path planJson;
+
     @Option(names = "--include", paramLabel = "REGEX", defaultValue = ".*",
-            description = "benchmarks to run, a JMH regex (default: all)")
+            description = "benchmarks to run, a JMH regex (default: all); with --with-python also searched in the"
+                    + " Python side's benchmark and model names")
     private String include;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -63,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--stub-latency-ms", paramLabel = "D",
             description = "latency of the Wikipedia stub in milliseconds, also passed as -p latencyMillis"
-                    + " (default: the profile's: smoke 5, quick 10, full 50)")
+                    + " (default: the profile's, listed below)")
     private Long stubLatencyMillis;
 
     @Option(names = "--no-taskset", description = "do not pin with taskset (records active-processor-count-only)")
@@ -115,31 +138,57 @@ public final class RunCommand implements Callable<Integer> {
             CommandSpec python = commandLine.getCommandSpec();
             python.remove(python.findOption("--with-python"));
             python.remove(python.positionalParameters().getFirst());
+            var include = python.findOption("--include");
+            python.remove(include);
+            python.addOption(include.toBuilder().description("regex searched in the benchmark and model names,"
+                    + " e.g. 'CpuBenchmark|py-sequential' (default: all)").build());
             python.usageMessage().description(
                     "Runs the seed article's Python approaches (py-*, scripts/python) once per core count, each"
                             + " under taskset on that many CPUs, against the sweep's Wikipedia stub, and writes"
                             + " python-cores-<c>.json, python-cores-<c>.log and manifest.json into the run directory."
                             + " 'scripts/parbench python outputs ...' runs one batch and prints its outputs.");
         }
-        commandLine.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println(name + ": " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
-        });
-        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            var message = new StringBuilder(name + ": ").append(e.getMessage());
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                message.append(": ").append(cause);
-            }
-            cl.getErr().println(message);
-            return Sweep.CORE_COUNT_FAILED;
-        });
-        return commandLine;
+        if (!pythonOnly) {
+            commandLine.getCommandSpec().usageMessage().footerHeading("%nProfiles (what each passes to JMH):%n")
+                    .footer(profileLines());
+        }
+        return EXIT.applyTo(commandLine);
+    }
+
+    /** Two help lines per profile: its name and stub latency, then its JMH options. */
+    private static String[] profileLines() {
+        return Arrays.stream(SweepProfile.values())
+                .flatMap(profile -> Stream.of("  %-6s (stub latency %d ms)".formatted(profile.profileName(),
+                        profile.stubLatencyMillis()), "         " + String.join(" ", profile.jmhOptions())))
+                .toArray(String[]::new);
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        var passThrough = new JmhPassThrough(jmhOptions);
+        if (passThrough.lists()) {
+            return listOnTheConsole();
+        }
         SweepSettings settings = settings();
-        var sweep = new Sweep(settings, new PrintStream(System.out, true));
+        SweepPlan plan;
+        try {
+            plan = Planner.plan(settings);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        var console = new PrintStream(System.out, true);
+        if (planJson != null) {
+            plan.writeJson(planJson.toAbsolutePath());
+        }
+        if (dryRun) {
+            Sweep.announce(console, settings, plan);
+            for (SweepPlan.CoreCount count : plan.coreCounts()) {
+                console.printf("  %d core%s: %d JMH run%s, %d points%n", count.cores(), count.cores() == 1 ? " " : "s",
+                        count.runs().size(), count.runs().size() == 1 ? "" : "s", count.points());
+            }
+            return Sweep.OK;
+        }
+        var sweep = new Sweep(settings, plan, console);
         Thread hook = Thread.ofPlatform().unstarted(() -> sweep.interrupt(Duration.ofSeconds(60)));
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -158,11 +207,27 @@ public final class RunCommand implements Callable<Integer> {
     private SweepSettings settings() {
         SweepProfile chosen;
         CoreSet coreSet;
+        Duration chosenBudget;
         int processors = CpuAffinity.ofCurrentProcess().map(CpuAffinity::size)
                 .orElse(Runtime.getRuntime().availableProcessors());
+        if (assumeProcessors != null) {
+            if (!dryRun) {
+                throw new ParameterException(spec.commandLine(), "--assume-processors plans for another machine;"
+                        + " use it with --dry-run");
+            }
+            if (assumeProcessors < 1) {
+                throw new ParameterException(spec.commandLine(), "--assume-processors must be at least 1, not "
+                        + assumeProcessors);
+            }
+            processors = assumeProcessors;
+        }
         try {
             chosen = SweepProfile.named(profile);
-            coreSet = cores == null ? chosen.defaultCores(processors) : CoreSet.parse(cores, processors);
+            coreSet = cores == null ? null : CoreSet.parse(cores, processors);
+            chosenBudget = budget == null ? chosen.budget().orElse(null) : Budget.parse(budget);
+            new JmhPassThrough(jmhOptions).refuseSweepOwned();
+            new JmhPassThrough(jmhOptions).ignoredJvmArgs(chosen.timing().with(jmhOptions).forks())
+                    .ifPresent(warning -> spec.commandLine().getErr().println(spec.name() + ": " + warning));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -185,7 +250,7 @@ public final class RunCommand implements Callable<Integer> {
             runDirectory = results.resolve(LocalDateTime.now().format(RUN_NAME) + "-" + MachineFacts.host());
             latest = results.resolve("latest");
         }
-        if (Files.exists(runDirectory.resolve("manifest.json"))) {
+        if (!dryRun && Files.exists(runDirectory.resolve("manifest.json"))) {
             throw new ParameterException(spec.commandLine(), "run directory " + runDirectory
                     + " already holds a run; choose another --out");
         }
@@ -196,8 +261,25 @@ public final class RunCommand implements Callable<Integer> {
             python = pythonInterpreter == null ? checkout
                     : new PythonHarness(List.of(pythonInterpreter.strip().split("\\s+")), checkout.script());
         }
-        return new SweepSettings(chosen, coreSet, include, runDirectory, latest, jmhOptions,
+        return new SweepSettings(chosen, coreSet, processors, chosenBudget, include, runDirectory, latest, jmhOptions,
                 MachineFacts.javaLauncher(), benchmarkClasspath, latency, !noTaskset, !pythonOnly, python);
+    }
+
+    /** {@code run -- -l} and the like: JMH itself on the console, over the benchmarks {@code --include} selects. */
+    private int listOnTheConsole() throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of(MachineFacts.javaLauncher().toString(), "-cp",
+                classpath != null ? classpath : ownClasspath(), "org.openjdk.jmh.Main"));
+        command.addAll(jmhOptions);
+        command.add(include);
+        Process jmh = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var output = jmh.inputReader(StandardCharsets.UTF_8)) {
+            PrintWriter out = spec.commandLine().getOut();
+            output.transferTo(out);
+            out.flush();
+            return jmh.waitFor();
+        } finally {
+            ProcessTree.destroy(jmh);
+        }
     }
 
     /** The jar (or classes directory) this command was loaded from: benchmarks.jar when launched by the script. */

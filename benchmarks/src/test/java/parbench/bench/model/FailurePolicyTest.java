@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Fail-fast, collect and the per-task time-out, for every in-process model. */
+/** Fail-fast and the time-out, for every in-process model. */
 class FailurePolicyTest {
 
     private static final int TASKS = 16;
@@ -27,48 +27,51 @@ class FailurePolicyTest {
     }
 
     @ParameterizedTest
-    @MethodSource("parbench.bench.model.InProcessModels#all")
-    void collectReturnsEveryResultAndEveryFailure(ModelType type) {
-        var workload = ScriptedWorkload.failingAt(3, 5);
-        try (var model = type.create(ModelSettings.ofJobs(4).withErrorPolicy(ErrorPolicy.COLLECT))) {
-            BatchResult<Integer> result = model.run(workload, workload.inputs(TASKS));
-
-            assertThat(result.outcomes()).hasSize(TASKS);
-            assertThat(result.failures()).extracting(TaskOutcome::index).containsExactly(3, 5);
-            assertThat(result.outcomes()).filteredOn(TaskOutcome.Success.class::isInstance)
-                    .extracting(outcome -> ((TaskOutcome.Success<Integer>) outcome).value())
-                    .containsExactly(0, 10, 20, 40, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150);
-        }
-    }
-
-    @ParameterizedTest
     @MethodSource("parbench.bench.model.InProcessModels#concurrent")
-    void taskRunningPastTheTimeoutFailsNamingItsIndex(ModelType type) {
+    void batchWithoutProgressForTheTimeoutFailsNamingTheStuckIndex(ModelType type) {
         var workload = ScriptedWorkload.hangingAt(2);
         var settings = ModelSettings.ofJobs(4).withTaskTimeout(Duration.ofMillis(200));
         try (var model = type.create(settings)) {
-            assertThatThrownBy(() -> model.run(workload, workload.inputs(TASKS)))
-                    .isInstanceOf(TaskFailedException.class)
-                    .hasMessageStartingWith("task 2 failed: java.util.concurrent.TimeoutException: task 2 ran longer than the task timeout PT0.2S")
-                    .hasCauseInstanceOf(TimeoutException.class);
+            try {
+                assertThatThrownBy(() -> model.run(workload, workload.inputs(TASKS)))
+                        .isInstanceOf(TaskFailedException.class)
+                        .hasMessage("task 2 failed: no task of the batch finished for PT0.2S")
+                        .hasCauseInstanceOf(TimeoutException.class)
+                        .satisfies(e -> assertThat(((TaskFailedException) e).index()).isEqualTo(2));
+            } finally {
+                workload.release(); // before close: a common-pool task cannot be interrupted
+            }
         }
     }
 
     @ParameterizedTest
     @MethodSource("parbench.bench.model.InProcessModels#concurrent")
-    void timedOutTaskIsCollectedAsAFailureWhileTheOthersSucceed(ModelType type) {
-        var workload = ScriptedWorkload.hangingAt(2);
-        var settings = ModelSettings.ofJobs(4).withTaskTimeout(Duration.ofMillis(200)).withErrorPolicy(ErrorPolicy.COLLECT);
-        try (var model = type.create(settings)) {
-            BatchResult<Integer> result = model.run(workload, workload.inputs(TASKS));
+    void modelRunsTheNextBatchAfterAFailedOne(ModelType type) {
+        var failing = ScriptedWorkload.failingAt(3);
+        var healthy = ScriptedWorkload.failingAt();
+        try (var model = type.create(ModelSettings.ofJobs(4))) {
+            assertThatThrownBy(() -> model.run(failing, failing.inputs(TASKS))).isInstanceOf(TaskFailedException.class);
 
-            assertThat(result.failures()).singleElement().satisfies(failure -> {
-                assertThat(failure.index()).isEqualTo(2);
-                assertThat(failure.error()).isInstanceOf(TimeoutException.class);
-            });
-            // the pool thread that ran the hung task is reusable: a second batch succeeds
-            var healthy = ScriptedWorkload.failingAt();
-            assertThat(model.run(healthy, healthy.inputs(TASKS)).failures()).isEmpty();
+            assertThat(model.run(healthy, healthy.inputs(4))).containsExactly(0, 10, 20, 30);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("parbench.bench.model.InProcessModels#all")
+    void chunkedBatchGivesEveryOutputInOrder(ModelType type) {
+        var workload = ScriptedWorkload.failingAt();
+        try (var model = type.create(ModelSettings.ofJobs(2).withChunkSize(3))) {
+            assertThat(model.run(workload, workload.inputs(7))).containsExactly(0, 10, 20, 30, 40, 50, 60);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("parbench.bench.model.InProcessModels#all")
+    void failureInsideAChunkNamesItsIndex(ModelType type) {
+        var workload = ScriptedWorkload.failingAt(4);
+        try (var model = type.create(ModelSettings.ofJobs(2).withChunkSize(3))) {
+            assertThatThrownBy(() -> model.run(workload, workload.inputs(TASKS)))
+                    .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.index()).isEqualTo(4));
         }
     }
 }

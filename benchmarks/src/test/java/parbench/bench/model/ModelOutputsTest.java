@@ -3,11 +3,9 @@ package parbench.bench.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -67,27 +65,9 @@ class ModelOutputsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} × {1}")
-    @MethodSource("everyModelAndWorkload")
-    void asCompletedHandsOverEveryResultExactlyOnce(ModelType type, NamedWorkload named) {
-        try (var workload = named.open().get(); var model = type.create(ModelSettings.ofJobs(4))) {
-            assertThat(completedIndices(model, workload))
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, TASKS).boxed().toList());
-        }
-    }
-
-    private static <I, O> List<Integer> completedIndices(ConcurrencyModel model, Workload<I, O> workload) {
-        var indices = new ArrayList<Integer>();
-        model.runAsCompleted(workload, workload.inputs(TASKS), outcome -> {
-            assertThat(outcome).isInstanceOf(TaskOutcome.Success.class);
-            indices.add(outcome.index());
-        });
-        return indices;
-    }
-
     private static <I, O> List<O> outputs(ConcurrencyModel model, Workload<I, O> workload) {
         var inputs = workload.inputs(TASKS);
-        List<O> outputs = model.run(workload, inputs).values();
+        List<O> outputs = model.run(workload, inputs);
         assertThat(outputs).isEqualTo(inputs.stream().map(workload::expected).toList());
         return outputs;
     }

@@ -11,14 +11,15 @@ import parbench.workload.WorkloadSpec;
 
 /**
  * A hand-written fake: inputs {@code 0..n-1}, output {@code 10 × input}; throws for the inputs
- * in {@code failing}; blocks until interrupted for the inputs in {@code hanging}. In-process
+ * in {@code failing}; blocks until interrupted or {@link #release() released} for the inputs in
+ * {@code hanging}. In-process
  * only (its spec names no real workload).
  */
 final class ScriptedWorkload implements Workload<Integer, Integer> {
 
     private final Set<Integer> failing;
     private final Set<Integer> hanging;
-    private final CountDownLatch never = new CountDownLatch(1);
+    private final CountDownLatch hang = new CountDownLatch(1);
 
     ScriptedWorkload(Set<Integer> failing, Set<Integer> hanging) {
         this.failing = failing;
@@ -39,9 +40,14 @@ final class ScriptedWorkload implements Workload<Integer, Integer> {
             throw new IllegalStateException("scripted failure for input " + input);
         }
         if (hanging.contains(input)) {
-            never.await();
+            hang.await();
         }
         return expected(input);
+    }
+
+    /** Lets every hanging task finish: a task on the common pool cannot be stopped otherwise. */
+    void release() {
+        hang.countDown();
     }
 
     @Override

@@ -17,13 +17,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import parbench.bench.model.BatchResult;
 import parbench.bench.model.ConcurrencyModel;
-import parbench.bench.model.ErrorPolicy;
 import parbench.bench.model.ModelSettings;
 import parbench.bench.model.ModelType;
 import parbench.bench.model.TaskFailedException;
-import parbench.bench.model.TaskOutcome;
 import parbench.workload.ComputeX;
 import parbench.workload.CpuTask;
 import parbench.workload.NoopTask;
@@ -88,28 +85,13 @@ class ProcessModelsTest {
         var settings = ModelSettings.ofJobs(2).withChunkSize(2);
         List<O> expected;
         try (var sequential = ModelType.SEQUENTIAL.create(settings)) {
-            expected = sequential.run(workload, inputs).values();
+            expected = sequential.run(workload, inputs);
         }
         try (ConcurrencyModel process = model.type.create(settings)) {
-            assertThat(process.run(workload, inputs).values()).isEqualTo(expected);
-            assertThat(process.run(workload, inputs).values()).as("second batch").isEqualTo(expected);
+            assertThat(process.run(workload, inputs)).isEqualTo(expected);
+            assertThat(process.run(workload, inputs)).as("second batch").isEqualTo(expected);
         }
         assertThat(expected).isEqualTo(inputs.stream().map(workload::expected).toList());
-    }
-
-    @ParameterizedTest
-    @EnumSource(ProcessModel.class)
-    void asCompletedYieldsEveryResultOnce(ProcessModel model) {
-        var workload = new CpuTask(1_000);
-        List<Long> inputs = workload.inputs(20);
-        var seen = new ArrayList<TaskOutcome<Long>>();
-        try (var process = model.type.create(ModelSettings.ofJobs(2))) {
-            process.runAsCompleted(workload, inputs, seen::add);
-        }
-        assertThat(seen).extracting(TaskOutcome::index).containsExactlyInAnyOrderElementsOf(
-                Stream.iterate(0, i -> i + 1).limit(inputs.size()).toList());
-        assertThat(seen).allSatisfy(outcome -> assertThat(outcome).isEqualTo(
-                new TaskOutcome.Success<>(outcome.index(), workload.expected(inputs.get(outcome.index())))));
     }
 
     @ParameterizedTest
@@ -124,26 +106,6 @@ class ProcessModelsTest {
                     .hasMessageContaining("\"" + NoopWithBadInput.BAD_INPUT + "\"")
                     .hasCauseInstanceOf(WorkerTaskException.class);
         }
-    }
-
-    @ParameterizedTest
-    @EnumSource(ProcessModel.class)
-    void collectReturnsEveryOutcome(ProcessModel model) {
-        var workload = new NoopWithBadInput(3);
-        var settings = ModelSettings.ofJobs(2).withErrorPolicy(ErrorPolicy.COLLECT);
-        BatchResult<Integer> result;
-        try (var process = model.type.create(settings)) {
-            result = process.run(workload, workload.inputs(8));
-        }
-        assertThat(result.outcomes()).extracting(TaskOutcome::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
-        assertThat(result.failures()).singleElement().satisfies(failure -> {
-            assertThat(failure.index()).isEqualTo(3);
-            assertThat(failure.error()).isInstanceOf(WorkerTaskException.class)
-                    .hasMessageContaining("task 3 (workload 'noop') threw");
-        });
-        assertThat(result.outcomes()).filteredOn(outcome -> outcome.index() != 3)
-                .allSatisfy(outcome -> assertThat(outcome)
-                        .isEqualTo(new TaskOutcome.Success<>(outcome.index(), outcome.index())));
     }
 
     @ParameterizedTest

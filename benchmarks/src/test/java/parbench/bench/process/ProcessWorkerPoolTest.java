@@ -12,9 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import parbench.bench.model.ErrorPolicy;
 import parbench.bench.model.TaskFailedException;
-import parbench.bench.model.TaskOutcome;
 import parbench.workload.ComputeX;
 import parbench.workload.NoopTask;
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import parbench.bench.model.ErrorPolicy;
 import parbench.workload.NoopTask;
 
 /**

@@ -28,23 +28,23 @@ import java.util.concurrent.Future;
  * [--mode auto|same-hardware|cross-hardware] [--format text|markdown|json|html] [-o FILE] [--thresholds FILE]}: does the candidate run regress on the baseline?
  * Made for CI: the exit code is the answer, the output's first line says which mode was used and why, the next ones which evidence the verdicts rest on.
  * Exit codes: 0 no regression; 1 at least one regression; 2 bad input or usage (one line on stderr, nothing
- * written); 3 internal error.
+ * written); 3 internal error (stack trace in a log file), as {@link ExitContract} wires it.
  */
-@Command(name = "parbench compare", mixinStandardHelpOptions = true, version = "parbench compare 0.1.0",
+@Command(name = "parbench compare", mixinStandardHelpOptions = true,
         description = {"Compares candidate run(s) with baseline run(s): the ratio of each figure with a confidence interval"
                 + " from a hierarchical bootstrap (forks, then iterations) or, with at least 2 runs a side, from the"
                 + " spread of the runs (Welch's t). A change counts when its interval excludes 1 and it exceeds the"
                 + " threshold; with one run on a side also the run-to-run allowance (--run-noise).",
                 "BASELINE and CANDIDATE are run directories or JMH JSON files; or repeat --baseline/--candidate to"
-                        + " pool several runs on a side."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no regression", "1:at least one regression",
-                "2:bad input or usage: one line on stderr, no file written", "3:internal error"})
+                        + " pool several runs on a side."})
 public final class CompareCommand implements Callable<Integer> {
 
-    static final int REGRESSION = 1;
-    static final int BAD_INPUT = 2;
-    static final int INTERNAL_ERROR = 3;
+    static final int REGRESSION = ExitContract.FINDING;
+    static final int BAD_INPUT = ExitContract.BAD_INPUT;
+    static final int INTERNAL_ERROR = ExitContract.INTERNAL_ERROR;
+    /** What this command's exit codes mean. */
+    static final ExitContract EXIT = ExitContract.of("no regression", "at least one regression")
+            .withBadInput(BadInputException.class::isInstance);
     private static final String NAME = "parbench compare: ";
 
     @Parameters(arity = "0..2", paramLabel = "BASELINE CANDIDATE",
@@ -106,22 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Runs the command with its output and error streams given; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new CompareCommand())
-                .setOut(out)
-                .setErr(err)
-                .setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : INTERNAL_ERROR)
-                .setParameterExceptionHandler((e, a) -> {
-                    e.getCommandLine().getErr().println(NAME + e.getMessage().replaceAll("\\s+", " ").trim());
-                    return BAD_INPUT;
-                })
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof BadInputException bad) {
-                        cmd.getErr().println(NAME + bad.getMessage().replaceAll("\\s+", " ").trim());
-                        return BAD_INPUT;
-                    }
-                    throw e;
-                })
-                .execute(args);
+        return EXIT.applyTo(new CommandLine(new CompareCommand()).setOut(out).setErr(err)).execute(args);
     }
 
     @Override

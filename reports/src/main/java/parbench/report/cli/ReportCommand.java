@@ -24,15 +24,17 @@ import java.util.concurrent.Callable;
 /**
  * {@code parbench report INPUT... [-o FILE] [--markdown summary.md] [--title T]}: one self-contained HTML page
  * (and optionally a Markdown summary) from run directories and JMH JSON files.
- * Exit codes: 0 written; 2 bad input or usage (one line on stderr, nothing written); 1 internal error.
+ * Exit codes: 0 written; 2 bad input or usage (one line on stderr, nothing written); 3 internal error (stack
+ * trace in a log file), as {@link ExitContract} wires it.
  */
-@Command(name = "parbench report", mixinStandardHelpOptions = true, version = "parbench report 0.1.0",
-        description = "Renders run directories and JMH JSON files into one self-contained HTML report.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:report written", "1:internal error", "2:bad input or usage: one line on stderr, no file written"})
+@Command(name = "parbench report", mixinStandardHelpOptions = true,
+        description = "Renders run directories and JMH JSON files into one self-contained HTML report.")
 public final class ReportCommand implements Callable<Integer> {
 
-    static final int BAD_INPUT = 2;
+    static final int BAD_INPUT = ExitContract.BAD_INPUT;
+    /** What this command's exit codes mean. */
+    static final ExitContract EXIT = ExitContract.of("report written", null)
+            .withBadInput(BadInputException.class::isInstance);
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "a run directory (cores-<c>.json + manifest.json) or a JMH JSON file; several appear side by side")
@@ -63,22 +65,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** Runs the command with its output and error streams given; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new ReportCommand())
-                .setOut(out)
-                .setErr(err)
-                .setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : 1)
-                .setParameterExceptionHandler((e, a) -> {
-                    e.getCommandLine().getErr().println("parbench report: " + e.getMessage());
-                    return BAD_INPUT;
-                })
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof BadInputException bad) {
-                        cmd.getErr().println("parbench report: " + bad.getMessage());
-                        return BAD_INPUT;
-                    }
-                    throw e;
-                })
-                .execute(args);
+        return EXIT.applyTo(new CommandLine(new ReportCommand()).setOut(out).setErr(err)).execute(args);
     }
 
     @Override

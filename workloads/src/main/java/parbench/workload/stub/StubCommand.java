@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import parbench.workload.cli.ExitContract;
 import parbench.workload.wiki.WikiCorpus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,15 +25,13 @@ import picocli.CommandLine.Spec;
  * <p>Bad arguments (unknown options, a negative latency, a fraction outside [0, 1], a port in
  * use) print one line on stderr naming the problem and exit 2; no stack trace.
  */
-@Command(name = "stub", mixinStandardHelpOptions = true,
+@Command(name = "parbench stub", mixinStandardHelpOptions = true,
         description = "Serve the Wikipedia stub (WireMock on 127.0.0.1) until SIGINT/SIGTERM.",
-        subcommands = StubCommand.Capacity.class,
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:stopped by SIGINT/SIGTERM, or capacity measured", "1:internal error", "2:bad arguments"})
+        subcommands = StubCommand.Capacity.class)
 public final class StubCommand implements Callable<Integer> {
 
-    /** Exit code for arguments the user can fix. */
-    public static final int BAD_ARGUMENTS = 2;
+    /** What this command's exit codes mean (see {@link ExitContract}). */
+    static final ExitContract EXIT = ExitContract.of("stopped by SIGINT/SIGTERM, or capacity measured", null);
 
     @Spec
     CommandSpec spec;
@@ -40,25 +39,16 @@ public final class StubCommand implements Callable<Integer> {
     @Mixin
     StubOptions stub;
 
-    @Option(names = "--port", defaultValue = "0", description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command with its one-line error handlers; what {@link #main} runs and tests execute. */
+    /** The command wired to the {@link ExitContract}; what {@link #main} runs and tests execute. */
     public static CommandLine commandLine() {
-        var commandLine = new CommandLine(new StubCommand());
-        commandLine.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("parbench stub: " + e.getMessage());
-            return BAD_ARGUMENTS;
-        });
-        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("parbench stub: " + e);
-            return 1;
-        });
-        return commandLine;
+        return EXIT.applyTo(new CommandLine(new StubCommand()));
     }
 
     @Override
@@ -87,39 +77,39 @@ public final class StubCommand implements Callable<Integer> {
 
     /** The options that shape what the stub serves, shared by serving and in-process measuring. */
     static final class StubOptions {
-        @Option(names = "--latency-ms", defaultValue = "0", description = "Mean delay of each response, ms (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Mean delay of each response, ms (default: ${DEFAULT-VALUE}).")
         long latencyMillis;
 
-        @Option(names = "--latency-distribution", defaultValue = "fixed",
+        @Option(names = "--latency-distribution", paramLabel = "fixed|uniform|lognormal", defaultValue = "fixed",
                 converter = DistributionConverter.class,
                 description = "fixed, uniform (0 to 2 x mean) or lognormal (sigma 0.5) (default: ${DEFAULT-VALUE}).")
         LatencyDistribution distribution;
 
-        @Option(names = "--seed", defaultValue = "" + StubConfig.DEFAULT_SEED, description = "Seeds latency draws and faulty pages (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "" + StubConfig.DEFAULT_SEED, description = "Seeds latency draws and faulty pages (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--corpus-size", defaultValue = "" + StubConfig.DEFAULT_CORPUS_SIZE, description = "Pages served as existing (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--corpus-size", paramLabel = "N", defaultValue = "" + StubConfig.DEFAULT_CORPUS_SIZE, description = "Pages served as existing (default: ${DEFAULT-VALUE}).")
         int corpusSize;
 
-        @Option(names = "--missing-fraction", defaultValue = "" + WikiCorpus.DEFAULT_MISSING_FRACTION, description = "Fraction of generated pages that do not exist (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--missing-fraction", paramLabel = "F", defaultValue = "" + WikiCorpus.DEFAULT_MISSING_FRACTION, description = "Fraction of generated pages that do not exist (default: ${DEFAULT-VALUE}).")
         double missingFraction;
 
-        @Option(names = "--error-fraction", defaultValue = "0", description = "Fraction of pages answered 500 (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--error-fraction", paramLabel = "F", defaultValue = "0", description = "Fraction of pages answered 500 (default: ${DEFAULT-VALUE}).")
         double errorFraction;
 
-        @Option(names = "--reset-fraction", defaultValue = "0", description = "Fraction of pages whose connection is reset (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--reset-fraction", paramLabel = "F", defaultValue = "0", description = "Fraction of pages whose connection is reset (default: ${DEFAULT-VALUE}).")
         double resetFraction;
 
-        @Option(names = "--slow-fraction", defaultValue = "0", description = "Fraction of pages delayed by --slow-ms (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--slow-fraction", paramLabel = "F", defaultValue = "0", description = "Fraction of pages delayed by --slow-ms (default: ${DEFAULT-VALUE}).")
         double slowFraction;
 
-        @Option(names = "--slow-ms", defaultValue = "30000", description = "Delay of a slow page, ms; beyond the client's time-out (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--slow-ms", paramLabel = "MS", defaultValue = "30000", description = "Delay of a slow page, ms; beyond the client's time-out (default: ${DEFAULT-VALUE}).")
         long slowMillis;
 
-        @Option(names = "--server-threads", defaultValue = "" + StubConfig.DEFAULT_SERVER_THREADS, description = "Jetty threads (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--server-threads", paramLabel = "N", defaultValue = "" + StubConfig.DEFAULT_SERVER_THREADS, description = "Jetty threads (default: ${DEFAULT-VALUE}).")
         int serverThreads;
 
-        @Option(names = "--response-threads", defaultValue = "" + StubConfig.DEFAULT_RESPONSE_THREADS, description = "Threads sending delayed responses (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--response-threads", paramLabel = "N", defaultValue = "" + StubConfig.DEFAULT_RESPONSE_THREADS, description = "Threads sending delayed responses (default: ${DEFAULT-VALUE}).")
         int responseThreads;
 
         /** The configuration these options describe; a bad value is a {@link ParameterException} naming it. */
@@ -182,16 +172,16 @@ public final class StubCommand implements Callable<Integer> {
         @Mixin
         StubOptions stub;
 
-        @Option(names = "--url", description = "A running stub, e.g. http://127.0.0.1:8080; loopback only. Without it, a stub is started in-process.")
+        @Option(names = "--url", paramLabel = "URL", description = "A running stub, e.g. http://127.0.0.1:8080; loopback only. Without it, a stub is started in-process.")
         String url;
 
-        @Option(names = "--in-flight", defaultValue = "256", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--in-flight", paramLabel = "N", defaultValue = "256", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
         int inFlight;
 
-        @Option(names = "--duration-s", defaultValue = "10", description = "Measured window, seconds (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--duration-s", paramLabel = "S", defaultValue = "10", description = "Measured window, seconds (default: ${DEFAULT-VALUE}).")
         long durationSeconds;
 
-        @Option(names = "--warmup-s", defaultValue = "10", description = "Unmeasured warm-up, seconds (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup-s", paramLabel = "S", defaultValue = "10", description = "Unmeasured warm-up, seconds (default: ${DEFAULT-VALUE}).")
         long warmupSeconds;
 
         @Override

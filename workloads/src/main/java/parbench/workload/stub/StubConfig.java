@@ -67,11 +67,6 @@ public record StubConfig(int port, Duration latency, WikiCorpus corpus, int corp
         return new StubConfig(0, Duration.ZERO, WikiCorpus.withDefaults(), DEFAULT_CORPUS_SIZE);
     }
 
-    public StubConfig withPort(int port) {
-        return new StubConfig(port, latency, corpus, corpusSize, latencyDistribution, seed, faults,
-                serverThreads, responseThreads);
-    }
-
     public StubConfig withLatency(Duration latency) {
         return new StubConfig(port, latency, corpus, corpusSize, latencyDistribution, seed, faults,
                 serverThreads, responseThreads);
@@ -94,11 +89,6 @@ public record StubConfig(int port, Duration latency, WikiCorpus corpus, int corp
     }
 
     public StubConfig withFaults(StubFaults faults) {
-        return new StubConfig(port, latency, corpus, corpusSize, latencyDistribution, seed, faults,
-                serverThreads, responseThreads);
-    }
-
-    public StubConfig withThreads(int serverThreads, int responseThreads) {
         return new StubConfig(port, latency, corpus, corpusSize, latencyDistribution, seed, faults,
                 serverThreads, responseThreads);
     }

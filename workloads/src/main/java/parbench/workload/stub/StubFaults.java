@@ -54,10 +54,6 @@ public record StubFaults(double errorFraction, double resetFraction, double slow
         return Fault.NONE;
     }
 
-    public boolean any() {
-        return errorFraction > 0 || resetFraction > 0 || slowFraction > 0;
-    }
-
     /** The fate of one request. */
     public enum Fault {
         /** Answered normally: 200 or 404 after the latency. */

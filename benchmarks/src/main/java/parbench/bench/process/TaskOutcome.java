@@ -1,4 +1,4 @@
-package parbench.bench.model;
+package parbench.bench.process;
 
 /**
  * What one task of a batch ended with.

@@ -1,6 +1,6 @@
-package parbench.bench.model;
+package parbench.bench.process;
 
-/** What a batch does when a task fails. */
+/** What a {@link ProcessWorkerPool} batch does when a task fails. */
 public enum ErrorPolicy {
     /** Cancel what is left and rethrow the first failure, naming the input's index. */
     FAIL_FAST,
