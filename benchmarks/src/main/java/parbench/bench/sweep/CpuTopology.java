@@ -62,7 +62,7 @@ public record CpuTopology(List<Cpu> cpus) {
 
         /** {@code taskset -c} form, in the sweep's order (e.g. {@code 0,2,1}). */
         public String toList() {
-            return new CpuAffinity(cpus).toList();
+            return cpus.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         }
     }
 

@@ -66,7 +66,8 @@ final class JmhMeasurement implements CoreCountMeasurement {
         Path partial = AtomicFile.partial(result);
         Files.deleteIfExists(partial);
 
-        int exit;
+        var failedRuns = new ArrayList<String>();
+        boolean written;
         JmhProgress probe = new JmhProgress();
         JmhProgress points = new JmhProgress();
         List<JmhRun> runs = plan.coreCount(cores).runs();
@@ -83,7 +84,6 @@ final class JmhMeasurement implements CoreCountMeasurement {
                 console.printf(commandName + ": the processor probe failed (status %d, see %s); running on%n",
                         probeExit, logName);
             }
-            exit = 0;
             for (int k = 0; k < runs.size() && !children.interrupted(); k++) {
                 Path part = settings.runDirectory().resolve("." + resultName + "." + k + ".partial");
                 Files.deleteIfExists(part);
@@ -93,14 +93,14 @@ final class JmhMeasurement implements CoreCountMeasurement {
                 command.addAll(settings.jmhOptions());
                 command.addAll(List.of("-rf", "json", "-rff", part.toString(),
                         "-jvmArgsAppend", String.join(" ", jvmArgs)));
-                int runExit = children.run(command, log, false, points::accept, point -> progress.point(cores, point));
-                if (runExit != 0 && exit == 0) {
-                    exit = runExit;
+                int exit = children.run(command, log, false, points::accept, point -> progress.point(cores, point));
+                if (exit != 0 && !children.interrupted()) {
+                    failedRuns.add("JMH exited with status " + exit + " running "
+                            + Planner.shortName(runs.get(k).benchmark()));
                 }
             }
-            if (!children.interrupted() && exit == 0) {
-                merge(parts, partial);
-            }
+            // a run that failed keeps the results of the others: a failure never becomes a missing row
+            written = !children.interrupted() && merge(parts, partial);
         } finally {
             for (Path part : parts) {
                 Files.deleteIfExists(part);
@@ -108,6 +108,10 @@ final class JmhMeasurement implements CoreCountMeasurement {
         }
         Optional<JmhProgress.Seen> seen = probe.seen().or(points::seen);
         List<JmhProgress.LostPoint> lost = points.lost();
+        var problems = new ArrayList<>(failedRuns);
+        if (!lost.isEmpty()) {
+            problems.add(describe(lost, points.startedPoints()));
+        }
         String status;
         String message = null;
         String resultFile = null;
@@ -115,18 +119,17 @@ final class JmhMeasurement implements CoreCountMeasurement {
             status = "interrupted";
             message = "stopped by a signal; partial output in " + logName;
             Files.deleteIfExists(partial);
-        } else if (exit == 0 && Files.isRegularFile(partial)) {
+        } else if (written) {
             AtomicFile.publish(partial, result);
             resultFile = resultName;
-            status = lost.isEmpty() ? "ok" : "failed";
-            if (!lost.isEmpty()) {
-                message = describe(lost, points.startedPoints()) + "; the other points are in " + resultName
-                        + "; see " + logName;
+            status = problems.isEmpty() ? "ok" : "failed";
+            if (!problems.isEmpty()) {
+                message = String.join("; ", problems) + "; the other points are in " + resultName + "; see " + logName;
             }
         } else {
             status = "failed";
-            message = "JMH exited with status " + exit
-                    + (lost.isEmpty() ? "" : "; " + describe(lost, points.startedPoints())) + "; see " + logName;
+            problems.add(runs.isEmpty() ? "nothing to run" : "JMH wrote no results");
+            message = String.join("; ", problems) + "; see " + logName;
             Files.deleteIfExists(partial);
         }
         CpuTopology.Choice choice = pinning.choice();
@@ -143,11 +146,15 @@ final class JmhMeasurement implements CoreCountMeasurement {
     /**
      * Writes the JMH results of every run ({@code parts}, JSON arrays; a run that wrote nothing
      * contributes nothing) as one array to {@code target}, the core count's file before publishing.
+     *
+     * @return whether any run wrote results (else {@code target} is not written)
      */
-    private static void merge(List<Path> parts, Path target) throws IOException {
+    private static boolean merge(List<Path> parts, Path target) throws IOException {
         var merged = JSON.createArrayNode();
+        boolean any = false;
         for (Path part : parts) {
             if (Files.isRegularFile(part) && Files.size(part) > 0) {
+                any = true;
                 try {
                     JSON.readTree(part.toFile()).forEach(merged::add);
                 } catch (IOException e) {
@@ -155,7 +162,10 @@ final class JmhMeasurement implements CoreCountMeasurement {
                 }
             }
         }
-        Files.write(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(merged));
+        if (any) {
+            Files.write(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(merged));
+        }
+        return any;
     }
 
     /** {@code 2 of 10 points failed: A (p=1): error; B (p=2): error}, naming at most three. */

@@ -34,6 +34,8 @@ final class PythonForks {
 
     /**
      * Joins the JSON arrays of {@code files} (those that exist; in fork order) into {@code target}.
+     * Points already in {@code target} that the forks did not measure (another interpreter's rows)
+     * are kept, first.
      *
      * @throws IOException naming the file that is no JMH JSON array
      */
@@ -54,14 +56,26 @@ final class PythonForks {
                 throw new IOException("not a JMH JSON array: " + file);
             }
             for (JsonNode result : array) {
-                String key = result.path("benchmark").asText() + " " + result.path("mode").asText() + " "
-                        + result.path("params");
+                String key = key(result);
                 points.putIfAbsent(key, (ObjectNode) result.deepCopy());
                 result.path("primaryMetric").path("rawData").forEach(row ->
                         rows.computeIfAbsent(key, k -> new ArrayList<>()).add(row));
             }
         }
         ArrayNode joined = JSON.createArrayNode();
+        if (Files.isRegularFile(target) && Files.size(target) > 0) {
+            JsonNode existing;
+            try {
+                existing = JSON.readTree(target.toFile());
+            } catch (IOException e) {
+                throw new IOException("reading the results already in " + target, e);
+            }
+            for (JsonNode result : existing) {
+                if (!points.containsKey(key(result))) {
+                    joined.add(result);
+                }
+            }
+        }
         points.forEach((key, point) -> {
             List<JsonNode> forks = rows.getOrDefault(key, List.of());
             point.put("forks", forks.size());
@@ -76,6 +90,11 @@ final class PythonForks {
             joined.add(point);
         });
         AtomicFile.write(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(joined));
+    }
+
+    /** What identifies a point across forks: benchmark, mode and params. */
+    private static String key(JsonNode result) {
+        return result.path("benchmark").asText() + " " + result.path("mode").asText() + " " + result.path("params");
     }
 
     /** JMH's score, scoreError, scoreConfidence and scorePercentiles of {@code values}. */

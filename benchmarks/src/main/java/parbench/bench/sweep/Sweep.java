@@ -19,8 +19,8 @@ import parbench.workload.stub.StubCapacity;
 import parbench.workload.stub.StubLoadDriver;
 
 /**
- * One core-count sweep: the loop over core counts. It plans ({@link SweepPlan}), starts the
- * Wikipedia stub when a point checks pages, then for each core count runs every
+ * One core-count sweep: the loop over core counts of a {@link SweepPlan} (made by the
+ * {@link Planner}). It starts the Wikipedia stub when a point checks pages, then for each core count runs every
  * {@link CoreCountMeasurement} (the JMH side, {@link JmhMeasurement}, then the Python side,
  * {@link PythonMeasurement}) under that core count's {@link Pinning}, and records each one's entry in
  * {@code manifest.json}, rewritten after every step; JSON files appear only when complete.

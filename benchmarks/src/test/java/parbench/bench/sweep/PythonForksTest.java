@@ -72,4 +72,21 @@ class PythonForksTest {
         assertThat(metric.get("score").asDouble()).isEqualTo(2.0);
         assertThat(metric.get("scoreError").asText()).isEqualTo("NaN");
     }
+
+    @Test
+    void rowsAlreadyInTheTargetFromAnotherInterpreterAreKept() throws Exception {
+        // GIVEN python-cores-2.json already holding another interpreter's point
+        Path target = dir.resolve("python-cores-2.json");
+        Files.copy(fork("other.json", "py-sequential", 7, 8, 9), target);
+        Path first = fork("a.json", "py-thread-pool", 1, 2, 3);
+
+        // WHEN this interpreter's forks are joined into it
+        PythonForks.join(List.of(first), target);
+
+        // THEN both points are there, the earlier one first and unchanged
+        JsonNode joined = JSON.readTree(target.toFile());
+        assertThat(joined).extracting(point -> point.get("params").get("model").asText())
+                .containsExactly("py-sequential", "py-thread-pool");
+        assertThat(joined.get(0).get("primaryMetric").get("rawData").toString()).isEqualTo("[[7.0,8.0,9.0]]");
+    }
 }

@@ -159,6 +159,29 @@ class SweepEndToEndTest {
                 assertThat(result.get("params").get("tasks").asText()).isEqualTo("1"));
     }
 
+    @Test
+    void jmhRunThatExitsNonZeroFailsTheCoreCountAndKeepsTheOtherRunsResults() throws Exception {
+        // GIVEN two JMH runs at one core: the probe, and sleep batches of zero tasks under -foe true,
+        // which makes that JMH stop at its first failure, exit 1 and write an empty file
+        Path run = temp.resolve("run");
+
+        // WHEN the smoke sweep runs them
+        sweep = start(run, "--profile", "smoke", "--cores", "1", "--include",
+                "SleepBenchmark\\.batch|ProcessorProbeBenchmark", "--", "-foe", "true", "-p", "tasks=0");
+        String console = new String(sweep.getInputStream().readAllBytes());
+
+        // THEN the core count failed naming the run, and its JSON keeps the probe's result
+        assertThat(sweep.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(sweep.exitValue()).as(console).isEqualTo(1);
+        RunManifest.CoreCount entry = RunManifest.read(run.resolve("manifest.json")).coreCounts().getFirst();
+        assertThat(entry.status()).isEqualTo("failed");
+        assertThat(entry.message()).startsWith("JMH exited with status 1 running SleepBenchmark.batch; 1 of 2 points"
+                + " failed: SleepBenchmark.batch (model=sequential");
+        var kept = new ObjectMapper().readTree(run.resolve("cores-1.json").toFile());
+        assertThat(kept).singleElement().satisfies(result -> assertThat(result.get("benchmark").asText())
+                .isEqualTo("parbench.bench.sweep.ProcessorProbeBenchmark.availableProcessors"));
+    }
+
     private static Process start(Path run, String... args) throws IOException {
         String classpath = System.getProperty("java.class.path");
         var command = new ArrayList<>(List.of(MachineFacts.javaLauncher().toString(), "-cp", classpath,
