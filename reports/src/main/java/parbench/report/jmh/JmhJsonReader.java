@@ -34,12 +34,16 @@ public final class JmhJsonReader {
 
     private static final String OLD_SECONDARY_PREFIX = "\u00b7";
 
+    /** The most operations one metric's histogram may count: 2^53. */
+    public static final long MAX_HISTOGRAM_TOTAL = 1L << 53;
+
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** Reads {@code file}; every failure is a {@link BadInputException} naming {@code file}. */
     public JmhResultFile read(Path file) throws BadInputException {
+        InputPath.requireFile(file);
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
             root = mapper.readTree(in);
@@ -82,6 +86,7 @@ public final class JmhJsonReader {
     }
 
     private BenchmarkResult result(Path file, int index, JsonNode node) throws BadInputException {
+        checkHistograms(file, index, node);
         if (!node.isObject()) {
             throw new BadInputException(file, "result #" + (index + 1) + " is " + describe(node) + ", expected an object");
         }
@@ -122,6 +127,42 @@ public final class JmhJsonReader {
                 node.path("measurementTime").asText(""),
                 metric(primary),
                 secondaries);
+    }
+
+    /**
+     * Refuses histogram counts no JMH run can produce: negative, fractional, or adding up past
+     * {@value #MAX_HISTOGRAM_TOTAL} (2^53, where a double stops counting exactly) in one metric.
+     * Consumers size arrays from these sums; a sum that overflows a long turns negative.
+     */
+    private static void checkHistograms(Path file, int index, JsonNode node) throws BadInputException {
+        String name = node.path("benchmark").asText();
+        List<JsonNode> metrics = new ArrayList<>();
+        metrics.add(node.path("primaryMetric"));
+        node.path("secondaryMetrics").forEach(metrics::add);
+        for (JsonNode metric : metrics) {
+            long total = 0;
+            for (JsonNode fork : metric.path("rawDataHistogram")) {
+                for (JsonNode iteration : fork) {
+                    for (JsonNode bin : iteration) {
+                        JsonNode count = bin.path(1);
+                        if (count.isMissingNode() || count.isNull()) {
+                            continue;
+                        }
+                        if (!count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() < 0) {
+                            throw new BadInputException(file, "result #" + (index + 1) + " (" + name
+                                    + ") has a rawDataHistogram count that is not a whole number of at least 0: "
+                                    + oneLine(count.toString()));
+                        }
+                        total += count.asLong();
+                        if (total > MAX_HISTOGRAM_TOTAL || total < 0) {
+                            throw new BadInputException(file, "result #" + (index + 1) + " (" + name
+                                    + ") has rawDataHistogram counts adding up past " + MAX_HISTOGRAM_TOTAL
+                                    + ": not a real JMH histogram");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static Metric metric(JsonNode node) {
