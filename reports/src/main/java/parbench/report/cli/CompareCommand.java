@@ -5,6 +5,8 @@ import parbench.report.compare.HardwareMode;
 import parbench.report.compare.RunComparison;
 import parbench.report.compare.Thresholds;
 import parbench.report.jmh.BadInputException;
+import parbench.report.output.InertText;
+import parbench.report.output.OutputSet;
 import parbench.report.run.RunInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,7 +97,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .setErr(err)
                 .setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : INTERNAL_ERROR)
                 .setParameterExceptionHandler((e, a) -> {
-                    e.getCommandLine().getErr().println(NAME + e.getMessage().replaceAll("\\s+", " ").trim());
+                    e.getCommandLine().getErr().println(NAME + InertText.of(e.getMessage().replaceAll("\\s+", " ").trim()));
                     return BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -141,9 +143,19 @@ public final class CompareCommand implements Callable<Integer> {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             format.renderer().render(comparison, out);
-            out.flush();
+            if (out.checkError()) { // a PrintWriter keeps write errors to itself: closed stdout, /dev/full
+                throw new BadInputException(Path.of("standard output"),
+                        "cannot write (closed, or no space left on device)");
+            }
         } else {
-            ReportCommand.AtomicFile.write(output, out -> format.renderer().render(comparison, out));
+            var inputs = new ArrayList<Path>(baselineRuns);
+            inputs.addAll(candidateRuns);
+            if (thresholdsFile != null) {
+                inputs.add(thresholdsFile);
+            }
+            new OutputSet(inputs).add(output,
+                    format == ComparisonFormat.JSON ? OutputSet.Check.JSON : OutputSet.Check.NONE,
+                    out -> format.renderer().render(comparison, out)).write();
             err.println(NAME + comparison.mode().line());
             err.println(NAME + comparison.countsLine() + "; wrote " + output);
         }

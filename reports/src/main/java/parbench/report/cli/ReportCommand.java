@@ -4,18 +4,16 @@ import parbench.report.analysis.SpeedupTable;
 import parbench.report.html.HtmlReport;
 import parbench.report.jmh.BadInputException;
 import parbench.report.markdown.MarkdownSummary;
+import parbench.report.output.InertText;
+import parbench.report.output.OutputSet;
 import parbench.report.run.RunInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
                 .setErr(err)
                 .setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : 1)
                 .setParameterExceptionHandler((e, a) -> {
-                    e.getCommandLine().getErr().println("parbench report: " + e.getMessage());
+                    e.getCommandLine().getErr().println("parbench report: " + InertText.of(e.getMessage()));
                     return BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -87,48 +85,16 @@ public final class ReportCommand implements Callable<Integer> {
         }
         SpeedupTable table = SpeedupTable.of(loaded);
         HtmlReport report = new HtmlReport();
-        AtomicFile.write(output, out -> report.render(title, table, out));
+        // all or none, never over an input (OutputSet)
+        var outputs = new OutputSet(inputs).add(output, OutputSet.Check.NONE, out -> report.render(title, table, out));
         if (markdown != null) {
-            AtomicFile.write(markdown, out -> out.write(MarkdownSummary.render(title, table)));
+            outputs.add(markdown, OutputSet.Check.NONE, out -> out.write(MarkdownSummary.render(title, table)));
         }
+        outputs.write();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("parbench report: wrote " + output + (markdown == null ? "" : " and " + markdown)
+        err.println(InertText.of("parbench report: wrote " + output + (markdown == null ? "" : " and " + markdown)
                 + " (" + table.rows().size() + " results from " + loaded.size() + " input"
-                + (loaded.size() == 1 ? "" : "s") + ")");
+                + (loaded.size() == 1 ? "" : "s") + ")"));
         return 0;
-    }
-
-    /** Writes a file completely or not at all: a temp file beside the target, then an atomic rename. */
-    static final class AtomicFile {
-
-        interface Content {
-            void writeTo(Writer out) throws IOException;
-        }
-
-        private AtomicFile() {
-        }
-
-        static void write(Path target, Content content) throws IOException, BadInputException {
-            Path absolute = target.toAbsolutePath();
-            Path dir = absolute.getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw new BadInputException(target, "cannot write: the directory " + dir + " does not exist");
-            }
-            Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-            try {
-                try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                    content.writeTo(out);
-                }
-                try {
-                    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the temp file already has the user's default ACL
-                }
-                Files.move(temp, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        }
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import parbench.report.output.InertText;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -27,6 +29,8 @@ import java.util.Optional;
  * all modes, sample-mode histograms, non-finite numbers written as the strings {@code "NaN"}, {@code "+INF"},
  * {@code "-INF"}, secondary metrics named with or without the old {@code ·} prefix, absent params, and repeated
  * benchmark+params. Anything else is a {@link BadInputException} whose message names the file and the reason.
+ * Every string read is made {@link InertText}: the files are untrusted, and their names reach terminals and
+ * Markdown.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -101,17 +105,18 @@ public final class JmhJsonReader {
         }
         Map<String, String> params = new LinkedHashMap<>();
         JsonNode paramsNode = node.path("params");
-        paramsNode.properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+        paramsNode.properties().forEach(e -> params.put(InertText.of(e.getKey()), InertText.of(e.getValue().asText())));
         Map<String, Metric> secondaries = new LinkedHashMap<>();
         for (var e : node.path("secondaryMetrics").properties()) {
-            String name = e.getKey().startsWith(OLD_SECONDARY_PREFIX) ? e.getKey().substring(1) : e.getKey();
+            String key = InertText.of(e.getKey());
+            String name = key.startsWith(OLD_SECONDARY_PREFIX) ? key.substring(1) : key;
             if (e.getValue().isObject()) {
                 secondaries.put(name, metric(e.getValue()));
             }
         }
         return new BenchmarkResult(
-                benchmark.asText(),
-                node.path("mode").asText("unknown"),
+                InertText.of(benchmark.asText()),
+                InertText.of(node.path("mode").asText("unknown")),
                 params,
                 node.path("threads").asInt(1),
                 node.path("forks").asInt(0),
@@ -122,9 +127,9 @@ public final class JmhJsonReader {
                 text(node, "vmVersion"),
                 text(node, "jmhVersion"),
                 node.path("warmupIterations").asInt(0),
-                node.path("warmupTime").asText(""),
+                InertText.of(node.path("warmupTime").asText("")),
                 node.path("measurementIterations").asInt(0),
-                node.path("measurementTime").asText(""),
+                InertText.of(node.path("measurementTime").asText("")),
                 metric(primary),
                 secondaries);
     }
@@ -190,7 +195,7 @@ public final class JmhJsonReader {
                 number(node.path("scoreError")),
                 number(confidence.path(0)),
                 number(confidence.path(1)),
-                node.path("scoreUnit").asText(""),
+                InertText.of(node.path("scoreUnit").asText("")),
                 raw,
                 histogram);
     }
@@ -220,12 +225,12 @@ public final class JmhJsonReader {
 
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(InertText.of(value.asText()));
     }
 
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
+        array.forEach(v -> values.add(InertText.of(v.asText())));
         return values;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import parbench.report.jmh.BadInputException;
 import parbench.report.jmh.BenchmarkResult;
 import parbench.report.jmh.InputPath;
+import parbench.report.output.InertText;
 import parbench.report.jmh.JmhJsonReader;
 
 import java.io.IOException;
@@ -40,6 +41,8 @@ public record RunInput(Path source, String label, Optional<RunManifest> manifest
     private static final ObjectMapper MANIFEST_MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("inert-text")
+                    .addDeserializer(String.class, new InertStrings()))
             .build();
 
     public RunInput {
@@ -133,7 +136,7 @@ public record RunInput(Path source, String label, Optional<RunManifest> manifest
 
     private static String labelOf(Path source, Optional<RunManifest> manifest, List<BenchmarkResult> results) {
         Path name = source.getFileName();
-        String fallback = name == null ? source.toString() : name.toString();
+        String fallback = InertText.of(name == null ? source.toString() : name.toString());
         if (manifest.isPresent()) {
             RunManifest m = manifest.get();
             List<String> parts = new ArrayList<>();
@@ -151,5 +154,21 @@ public record RunInput(Path source, String label, Optional<RunManifest> manifest
         return results.stream().map(BenchmarkResult::jdkVersion).flatMap(Optional::stream).findFirst()
                 .map(jdk -> fallback + " (JDK " + jdk + ")")
                 .orElse(fallback);
+    }
+
+    /** Every string of a manifest read as {@link InertText}: the CPU model and JDK version reach terminals. */
+    private static final class InertStrings extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        InertStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser parser,
+                com.fasterxml.jackson.databind.DeserializationContext context) throws IOException {
+            return InertText.of(com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance
+                    .deserialize(parser, context));
+        }
     }
 }
