@@ -64,7 +64,7 @@ def main(argv=None):
         if argv[:1] == ["plan"]:
             return plan_command(argv[1:])
         return run_command(argv)
-    except UsageError as e:
+    except (UsageError, jmh_json.WriteError) as e:
         print(f"parbench python: {e}", file=sys.stderr)
         return 2
 

@@ -26,6 +26,21 @@ class MissingLibraryTest(unittest.TestCase):
         self.assertIn("lacks python3-joblib; install with: apt-get install python3-joblib", done.stderr)
 
 
+    def test_a_library_that_raises_on_import_gives_one_line_and_exit_2(self):
+        with tempfile.TemporaryDirectory() as shim:
+            # a 'tqdm' whose own import code fails with something other than ImportError
+            os.makedirs(os.path.join(shim, "tqdm"))
+            with open(os.path.join(shim, "tqdm", "__init__.py"), "w") as f:
+                f.write("raise RuntimeError('broken\\ninstall')\n")
+            env = dict(os.environ, PYTHONPATH=shim)
+            done = support.run_cli("--profile", "smoke", env=env)
+        self.assertEqual(done.returncode, 2, done.stderr)
+        self.assertEqual(done.stdout, "")
+        self.assertEqual(done.stderr,
+                         "parbench python: importing tqdm failed (RuntimeError: broken install); "
+                         "reinstall with: apt-get install --reinstall python3-tqdm\n")
+
+
 class BadInputTest(unittest.TestCase):
 
     def test_more_cores_than_usable_is_one_line_and_exit_2(self):
