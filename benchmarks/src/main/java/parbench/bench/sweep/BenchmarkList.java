@@ -17,24 +17,36 @@ import java.util.regex.Pattern;
  */
 public record BenchmarkList(Map<String, Map<String, Integer>> benchmarks) {
 
+    /** A benchmark as {@code -l} lists it: a qualified Java name, {@code package.Class.method}. */
+    private static final Pattern BENCHMARK = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
+            + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)+");
     private static final Pattern PARAM = Pattern.compile("^\\s+param \"([^\"]+)\" = \\{(.*)}\\s*$");
 
     public BenchmarkList {
         benchmarks = Map.copyOf(benchmarks);
     }
 
-    /** Parses JMH's {@code -lp} output. */
+    /**
+     * Parses JMH's {@code -lp} output strictly: only lines after its {@code Benchmarks:} header,
+     * only qualified Java names as benchmarks, so whatever else the JVM prints (JAVA_TOOL_OPTIONS'
+     * "Picked up" line, warnings) is never counted as a benchmark.
+     */
     public static BenchmarkList parse(List<String> lines) {
         var benchmarks = new LinkedHashMap<String, Map<String, Integer>>();
         String current = null;
+        boolean listing = false;
         for (String line : lines) {
             Matcher param = PARAM.matcher(line);
-            if (param.find() && current != null) {
+            if (!listing) {
+                // what the JVM prints first is no benchmark ("Picked up JAVA_TOOL_OPTIONS: ...")
+                listing = line.startsWith("Benchmarks:");
+            } else if (param.find() && current != null) {
                 benchmarks.get(current).put(param.group(1), param.group(2).split(",").length);
-            } else if (!line.isBlank() && !line.startsWith(" ") && !line.startsWith("Benchmarks:")
-                    && line.contains(".")) {
-                current = line.strip();
+            } else if (BENCHMARK.matcher(line).matches()) {
+                current = line;
                 benchmarks.put(current, new LinkedHashMap<>());
+            } else if (!line.isBlank()) {
+                current = null; // a line JMH did not write (a JVM warning): neither a benchmark nor its params
             }
         }
         return new BenchmarkList(benchmarks);

@@ -99,12 +99,18 @@ final class JmhMeasurement implements CoreCountMeasurement {
             message = "stopped by a signal; partial output in " + logName;
             Files.deleteIfExists(partial);
         } else if (exit == 0 && Files.isRegularFile(partial)) {
-            AtomicFile.publish(partial, result);
-            resultFile = resultName;
-            status = lost.isEmpty() ? "ok" : "failed";
-            if (!lost.isEmpty()) {
-                message = describe(lost, points.startedPoints()) + "; the other points are in " + resultName
-                        + "; see " + logName;
+            String unpublished = publish(partial, result);
+            if (unpublished != null) {
+                // JMH exited 0 but its result does not parse (a full disk truncated it): nothing is published
+                status = "failed";
+                message = unpublished + "; see " + logName;
+            } else {
+                resultFile = resultName;
+                status = lost.isEmpty() ? "ok" : "failed";
+                if (!lost.isEmpty()) {
+                    message = describe(lost, points.startedPoints()) + "; the other points are in " + resultName
+                            + "; see " + logName;
+                }
             }
         } else {
             status = "failed";
@@ -118,6 +124,16 @@ final class JmhMeasurement implements CoreCountMeasurement {
         return new RunManifest.CoreCount(cores, pinning.enforcement("active-processor-count-only"),
                 pinning.pinned() ? pinning.cpuList() : null, seen.map(JmhProgress.Seen::processors).orElse(null),
                 seen.map(JmhProgress.Seen::cpus).orElse(null), status, resultFile, logName, message, jvmArgs, failed);
+    }
+
+    /** Publishes JMH's result file under {@link AtomicFile}'s checks; the reason when it cannot, else null. */
+    private static String publish(Path partial, Path result) {
+        try {
+            AtomicFile.publishJson(partial, result);
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     /** {@code 2 of 10 points failed: A (p=1): error; B (p=2): error}, naming at most three. */

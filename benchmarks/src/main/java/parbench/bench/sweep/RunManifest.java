@@ -228,7 +228,7 @@ public record RunManifest(
 
     /** Writes this manifest to {@code file} atomically (temp file, then rename). */
     public void write(Path file) throws IOException {
-        AtomicFile.write(file, JSON.writeValueAsBytes(this));
+        AtomicFile.write(file, JSON.writeValueAsBytes(this), true);
     }
 
     /** Reads a manifest written by {@link #write}. */
