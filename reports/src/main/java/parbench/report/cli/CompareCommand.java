@@ -8,6 +8,7 @@ import parbench.report.jmh.BadInputException;
 import parbench.report.output.InertText;
 import parbench.report.output.OutputSet;
 import parbench.report.run.RunInput;
+import parbench.report.run.UnfinishedRuns;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,6 +79,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here (atomically) instead of stdout")
     Path output;
 
+    @Option(names = "--strict", description = "refuse a run directory whose sweep never finished (default: warn)")
+    boolean strict;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -137,6 +141,8 @@ public final class CompareCommand implements Callable<Integer> {
             after = result(candidateLoad);
         }
 
+        UnfinishedRuns.check(before, strict, "parbench compare", spec.commandLine().getErr());
+        UnfinishedRuns.check(after, strict, "parbench compare", spec.commandLine().getErr());
         RunComparison comparison = RunComparison.of(before, after, mode, alpha, thresholds);
 
         PrintWriter err = spec.commandLine().getErr();

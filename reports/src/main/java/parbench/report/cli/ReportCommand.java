@@ -7,6 +7,7 @@ import parbench.report.markdown.MarkdownSummary;
 import parbench.report.output.InertText;
 import parbench.report.output.OutputSet;
 import parbench.report.run.RunInput;
+import parbench.report.run.UnfinishedRuns;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +45,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--title", paramLabel = "T", description = "page title (default: ${DEFAULT-VALUE})")
     String title = "parbench report";
+
+    @Option(names = "--strict", description = "refuse a run directory whose sweep never finished (default: warn)")
+    boolean strict;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -83,6 +87,7 @@ public final class ReportCommand implements Callable<Integer> {
         for (Path input : inputs) {
             loaded.add(RunInput.load(input));
         }
+        UnfinishedRuns.check(loaded, strict, "parbench report", spec.commandLine().getErr());
         SpeedupTable table = SpeedupTable.of(loaded);
         HtmlReport report = new HtmlReport();
         // all or none, never over an input (OutputSet)
