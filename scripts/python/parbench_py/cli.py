@@ -51,6 +51,28 @@ def _on_sigint(signum, frame):
     raise KeyboardInterrupt
 
 
+def _exit_with_parent():
+    """Dies with the JVM sweep that started this harness, however that JVM ends (SIGKILL included):
+    the sweep holds the write end of stdin, a pipe; when the kernel closes it, a daemon thread reads
+    end-of-file and SIGKILLs this process group (the harness leads it under setsid: pool workers and
+    loky's processes are in it), or, not leading one, the harness and its children."""
+    import threading
+
+    def watch():
+        try:
+            while os.read(0, 256):
+                pass
+        except OSError:
+            pass  # a broken pipe is the parent gone, as end-of-file is
+        if os.getpgrp() == os.getpid():
+            os.killpg(os.getpgrp(), signal.SIGKILL)
+        for child in multiprocessing.active_children():
+            child.kill()
+        os._exit(137)
+
+    threading.Thread(target=watch, name="parbench-parent-watch", daemon=True).start()
+
+
 def _stop_if_interrupted():
     if _interrupted:
         raise KeyboardInterrupt
@@ -159,7 +181,11 @@ def run_command(argv):
     parser.add_argument("--stub-url", help="a running Wikipedia stub; otherwise 'scripts/parbench stub' is started")
     parser.add_argument("--stub-latency-ms", type=int,
                         help="latency of the stub at --stub-url (default: the profile's)")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="(the JVM sweep) die with the process whose pipe is stdin, with every worker")
     args = parser.parse_args(argv)
+    if args.exit_with_parent:
+        _exit_with_parent()
 
     profile = PROFILES[args.profile]
     usable = sorted(os.sched_getaffinity(0))

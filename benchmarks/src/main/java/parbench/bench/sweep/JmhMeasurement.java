@@ -57,7 +57,8 @@ final class JmhMeasurement implements CoreCountMeasurement {
         // the JMH JVM gets the flags too: it runs the benchmarks itself under -f 0 (smoke)
         launcher.add(settings.java().toString());
         launcher.addAll(jvmArgs);
-        launcher.addAll(List.of("-cp", settings.classpath(), "org.openjdk.jmh.Main"));
+        // under ParentWatch: if this JVM dies (even by SIGKILL) the JMH JVM and its forks die with it
+        launcher.addAll(List.of("-cp", settings.classpath(), ParentWatch.class.getName(), "org.openjdk.jmh.Main"));
         String logName = "jmh-cores-" + cores + ".log";
         String resultName = "cores-" + cores + ".json";
         Path result = settings.runDirectory().resolve(resultName);

@@ -49,6 +49,8 @@ final class PythonMeasurement implements CoreCountMeasurement {
         command.addAll(pinning.taskset());
         command.addAll(settings.python().command(settings.profile().profileName(), settings.pythonInclude(), cores,
                 settings.runDirectory(), stubUrl, settings.stubLatencyMillis()));
+        // the harness watches its stdin, a pipe from this JVM: at its end (this JVM died) it kills its group
+        command.add("--exit-with-parent");
         String logName = "python-cores-" + cores + ".log";
         String resultName = "python-cores-" + cores + ".json";
         var failedPoints = new ArrayList<String>();

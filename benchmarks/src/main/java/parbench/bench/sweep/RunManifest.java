@@ -31,6 +31,7 @@ import java.util.List;
  * @param python the Python harness's runs, null when none was asked for
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "status", allowGetters = true)
 public record RunManifest(
         String parbenchVersion,
         Git git,
@@ -212,6 +213,28 @@ public record RunManifest(
         }
         return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
                 jvmFlags, jmhVersion, profile, parameters, stub, entries, python);
+    }
+
+    /**
+     * How the run stands, written beside {@code finishedAt} so that a reader need not infer it:
+     * {@code running} until the sweep ends (the manifest is written with it at the start, so a
+     * sweep killed by SIGKILL leaves a run directory that says it never finished), then
+     * {@code interrupted} if any entry was, {@code failed} if any failed, else {@code ok}.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("status")
+    public String status() {
+        if (finishedAt == null) {
+            return "running";
+        }
+        var statuses = new ArrayList<String>();
+        coreCounts.forEach(entry -> statuses.add(entry.status()));
+        if (python != null) {
+            python.coreCounts().forEach(entry -> statuses.add(entry.status()));
+        }
+        if (statuses.contains("interrupted")) {
+            return "interrupted";
+        }
+        return statuses.stream().allMatch("ok"::equals) ? "ok" : "failed";
     }
 
     /** This manifest with its end time set. */
