@@ -38,7 +38,7 @@ import java.util.concurrent.Future;
                 "BASELINE and CANDIDATE are run directories or JMH JSON files; or repeat --baseline/--candidate to"
                         + " pool several runs on a side."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no regression", "1:at least one regression",
+        exitCodeList = {"0:no regression", "1:at least one regression, or a broken candidate (lost or non-finite results)",
                 "2:bad input or usage: one line on stderr, no file written", "3:internal error"})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -81,6 +81,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "refuse a run directory whose sweep never finished (default: warn)")
     boolean strict;
+
+    @Option(names = "--allow-removed", description = "results missing from a candidate whose manifest records a"
+            + " failure are intended removals, not lost points (default: they fail the comparison)")
+    boolean allowRemoved;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -146,6 +150,9 @@ public final class CompareCommand implements Callable<Integer> {
         RunComparison comparison = RunComparison.of(before, after, mode, alpha, thresholds);
 
         PrintWriter err = spec.commandLine().getErr();
+        // a broken candidate fails whatever its timings: its failures come first, one line each
+        List<String> failures = CandidateFailures.of(comparison, after, allowRemoved);
+        failures.forEach(failure -> err.println(NAME + "FAILED: " + failure));
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             format.renderer().render(comparison, out);
@@ -165,7 +172,7 @@ public final class CompareCommand implements Callable<Integer> {
             err.println(NAME + comparison.mode().line());
             err.println(NAME + comparison.countsLine() + "; wrote " + output);
         }
-        return comparison.hasRegression() ? REGRESSION : 0;
+        return comparison.hasRegression() || !failures.isEmpty() ? REGRESSION : 0;
     }
 
     private CommandLine.ParameterException usage(String message) {
