@@ -17,6 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Atomic for real: on a full disk nothing truncated gets a final name and no temp file stays. */
 class AtomicFileTest {
 
+    private static final parbench.bench.faults.FaultLedger LEDGER = new parbench.bench.faults.FaultLedger("disk-full");
+
+    @org.junit.jupiter.api.AfterAll
+    static void writeLedger() {
+        LEDGER.write();
+    }
+
     @Test
     void aWrittenFileIsCompleteAndNothingElseIsLeft(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("manifest.json");
@@ -33,8 +40,12 @@ class AtomicFileTest {
             Files.writeString(file, "{\"old\": true}");
             disk.fill();
 
-            assertThatThrownBy(() -> AtomicFile.write(file, new byte[64 * 1024], false))
-                    .isInstanceOf(IOException.class)
+            var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> AtomicFile.write(file, new byte[64 * 1024], false));
+            LEDGER.record(new parbench.bench.faults.FaultLedger.Fault("manifest written on a full disk",
+                    thrown != null && (file + ": cannot write: no space left on device").equals(thrown.getMessage())
+                            && Files.readString(file).equals("{\"old\": true}") && names(disk.path()).size() == 2,
+                    0, names(disk.path()).size() - 2));
+            assertThat(thrown).isInstanceOf(IOException.class)
                     .hasMessage(file + ": cannot write: no space left on device");
             assertThat(Files.readString(file)).isEqualTo("{\"old\": true}");
             assertThat(names(disk.path())).containsExactly("filler", "manifest.json");
@@ -50,8 +61,11 @@ class AtomicFileTest {
             Files.writeString(partial, "[\n    {\n        \"jmhVersion\" : \"1.37\",\n        \"bench");
             disk.fill();
 
-            assertThatThrownBy(() -> AtomicFile.publishJson(partial, result))
-                    .isInstanceOf(IOException.class)
+            var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> AtomicFile.publishJson(partial, result));
+            LEDGER.record(new parbench.bench.faults.FaultLedger.Fault("JMH result truncated by a full disk",
+                    thrown != null && String.valueOf(thrown.getMessage()).contains("no space left on device"), 0,
+                    Files.exists(result) ? 1 : 0));
+            assertThat(thrown).isInstanceOf(IOException.class)
                     .hasMessageStartingWith(result + ": incomplete JSON (")
                     .hasMessageContaining("not published: no space left on device");
             assertThat(names(disk.path())).containsExactly("filler");

@@ -13,6 +13,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RunCommandTest {
 
+    private static final parbench.bench.faults.BadInputLedger LEDGER =
+            new parbench.bench.faults.BadInputLedger("run", "bad-input");
+
+    @org.junit.jupiter.api.AfterAll
+    static void writeLedger() {
+        LEDGER.write();
+    }
+
     @TempDir
     Path out;
 
@@ -55,6 +63,7 @@ class RunCommandTest {
         String[] withOut = Stream.concat(Stream.of("--out", out.resolve("run").toString()), Stream.of(args))
                 .toArray(String[]::new);
         int exit = commandLine.execute(withOut);
+        LEDGER.record(String.join(" ", args), exit, err.toString(), java.nio.file.Files.exists(out.resolve("run")) ? 1 : 0);
 
         // THEN it exits 2 with exactly one line naming the problem, and wrote nothing
         assertThat(exit).isEqualTo(2);
@@ -73,6 +82,8 @@ class RunCommandTest {
         // WHEN the include regex matches nothing
         int exit = commandLine.execute("--out", out.resolve("run").toString(), "--include", "NoSuchBenchmark",
                 "--classpath", System.getProperty("java.class.path"));
+        LEDGER.record("--include matching no benchmark", exit, err.toString(),
+                java.nio.file.Files.exists(out.resolve("run")) ? 1 : 0);
 
         // THEN one line says so and nothing was written
         assertThat(exit).isEqualTo(2);
@@ -92,6 +103,7 @@ class RunCommandTest {
 
         // WHEN --out names it, or a place under /proc
         int exit = commandLine.execute("--out", given.replace("OUT", out.toString()), "--profile", "smoke");
+        LEDGER.record("--out " + given, exit, err.toString(), 0);
 
         // THEN one line says why, exit 2
         assertThat(exit).isEqualTo(2);

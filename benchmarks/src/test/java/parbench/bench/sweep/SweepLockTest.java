@@ -14,10 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** One sweep per machine: the second is refused naming the first; the lock dies with its holder. */
 class SweepLockTest {
 
+    private static final parbench.bench.faults.FaultLedger LEDGER = new parbench.bench.faults.FaultLedger("concurrent");
+
+    @org.junit.jupiter.api.AfterAll
+    static void writeLedger() {
+        LEDGER.write();
+    }
+
     @Test
     void aSecondSweepIsRefusedNamingTheHoldersPidAndCommand(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sweep.lock");
         try (var first = SweepLock.acquire(file, "parbench run --profile quick")) {
+            var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> SweepLock.acquire(file, "parbench python"));
+            LEDGER.record(new parbench.bench.faults.FaultLedger.Fault("second sweep in the same JVM",
+                    thrown instanceof SweepLock.HeldException, 0, 0));
             assertThatThrownBy(() -> SweepLock.acquire(file, "parbench python"))
                     .isInstanceOf(SweepLock.HeldException.class)
                     .hasMessageStartingWith("another sweep is running on this machine (pid "
@@ -49,8 +59,11 @@ class SweepLockTest {
                 """, file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             assertThat(new String(holder.getInputStream().readNBytes(7))).isEqualTo("locked\n");
-            assertThatThrownBy(() -> SweepLock.acquire(file, "parbench run"))
-                    .isInstanceOf(SweepLock.HeldException.class)
+            var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> SweepLock.acquire(file, "parbench run"));
+            LEDGER.record(new parbench.bench.faults.FaultLedger.Fault("run while the Python harness holds the machine",
+                    thrown instanceof SweepLock.HeldException
+                            && thrown.getMessage().contains("(pid " + holder.pid() + ": scripts/parbench python"), 0, 0));
+            assertThat(thrown).isInstanceOf(SweepLock.HeldException.class)
                     .hasMessageContaining("(pid " + holder.pid() + ": scripts/parbench python");
         } finally {
             holder.destroyForcibly();
