@@ -40,6 +40,11 @@ public final class AtomicFile {
         return file.resolveSibling("." + file.getFileName() + ".partial");
     }
 
+    /** {@link #write(Path, byte[], boolean)}, checked as JSON when the file's name ends with {@code .json}. */
+    public static void write(Path file, byte[] content) throws IOException {
+        write(file, content, file.getFileName().toString().endsWith(".json"));
+    }
+
     /** Writes {@code content} to {@code file} atomically; {@code json}: parse it back before the rename. */
     public static void write(Path file, byte[] content, boolean json) throws IOException {
         Path temp;

@@ -12,17 +12,22 @@ import java.util.concurrent.TimeUnit;
  * @param pinned whether {@code taskset} holds the process to {@code cpuList}
  * @param cpuList the CPUs chosen for the core count ({@code taskset -c} form), null where the
  *     affinity is unknown (not Linux)
+ * @param choice how many cores and packages they span, null without a topology
  */
-record Pinning(int cores, boolean pinned, String cpuList) {
+record Pinning(int cores, boolean pinned, String cpuList, CpuTopology.Choice choice) {
 
     /**
-     * The first {@code cores} CPUs of this process, pinned when {@code taskset} is wanted and can
-     * hold a process to them.
+     * The CPUs of {@code cores}: the first of {@code topology}'s order (one thread per physical core
+     * of one package first), or this process's first CPUs without one; pinned when {@code taskset}
+     * is wanted and can hold a process to them.
      */
-    static Pinning of(int cores, boolean tasksetWanted) {
+    static Pinning of(int cores, boolean tasksetWanted, Optional<CpuTopology> topology) {
         Optional<CpuAffinity> machine = CpuAffinity.ofCurrentProcess();
-        String cpuList = machine.map(affinity -> affinity.first(cores).toList()).orElse(null);
-        return new Pinning(cores, tasksetWanted && cpuList != null && tasksetWorks(cpuList), cpuList);
+        CpuTopology.Choice choice = machine.flatMap(affinity -> topology.map(t -> t.choose(affinity, cores)))
+                .orElse(null);
+        String cpuList = choice != null ? choice.toList()
+                : machine.map(affinity -> affinity.first(cores).toList()).orElse(null);
+        return new Pinning(cores, tasksetWanted && cpuList != null && tasksetWorks(cpuList), cpuList, choice);
     }
 
     /** {@code taskset} when pinned, else {@code unpinned} (how the other side records it). */

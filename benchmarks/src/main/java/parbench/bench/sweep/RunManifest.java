@@ -29,6 +29,7 @@ import java.util.List;
  * @param stub the Wikipedia stub, or {@code mode: none}
  * @param coreCounts one entry per core count started, in order
  * @param python the Python harness's runs, null when none was asked for
+ * @param topology how the sweep chose CPUs, null where it had no topology (not Linux)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "status", allowGetters = true)
@@ -48,7 +49,8 @@ public record RunManifest(
         Parameters parameters,
         Stub stub,
         List<CoreCount> coreCounts,
-        Python python) {
+        Python python,
+        Topology topology) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -87,6 +89,20 @@ public record RunManifest(
         }
     }
 
+    /**
+     * How the sweep chose the CPUs of its core counts ({@link CpuTopology}): one hardware thread per
+     * physical core of one package first, then the other packages, then SMT siblings.
+     *
+     * @param source {@code sysfs} ({@code /sys/devices/system/cpu/cpu<N>/topology})
+     * @param order the allowed CPUs in the order core counts take them; core count c uses the first c
+     * @param physicalCores physical cores among the allowed CPUs
+     * @param packages packages (sockets) among the allowed CPUs
+     * @param secondPackageFrom the smallest core count whose CPUs span a second package, null on one
+     * @param smtSiblingsFrom the smallest core count whose CPUs include an SMT sibling, null without SMT
+     */
+    public record Topology(String source, String order, int physicalCores, int packages, Integer secondPackageFrom,
+            Integer smtSiblingsFrom) {}
+
     /** What one side (JMH or Python) recorded for one core count. */
     public sealed interface Entry permits CoreCount, PythonCoreCount {
         int cores();
@@ -110,10 +126,14 @@ public record RunManifest(
      *     {@code failed} core count keeps the points that did not fail)
      * @param message why it failed or was interrupted, else null; names each failed point
      * @param failedPoints the points JMH started but scored no result for, empty when none
+     * @param physicalCores the distinct physical cores {@code cpuList} is on, null without topology
+     * @param packages the packages (sockets) {@code cpuList} spans, null without topology
+     * @param smtSiblings whether two CPUs of {@code cpuList} share a physical core, null without topology
      */
     public record CoreCount(int cores, String enforcement, String cpuList, Integer jvmProcessors,
             String jvmCpus, String status, String resultFile, String logFile, String message,
-            List<String> jvmArgs, List<FailedPoint> failedPoints) implements Entry {
+            List<String> jvmArgs, List<FailedPoint> failedPoints, Integer physicalCores, Integer packages,
+            Boolean smtSiblings) implements Entry {
         public CoreCount {
             jvmArgs = List.copyOf(jvmArgs);
             failedPoints = failedPoints == null ? List.of() : List.copyOf(failedPoints);
@@ -182,7 +202,7 @@ public record RunManifest(
     /** This manifest with its Python record set. */
     public RunManifest withPython(Python newPython) {
         return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
-                jvmFlags, jmhVersion, profile, parameters, stub, coreCounts, newPython);
+                jvmFlags, jmhVersion, profile, parameters, stub, coreCounts, newPython, topology);
     }
 
     /**
@@ -212,7 +232,7 @@ public record RunManifest(
             entries.add(entry);
         }
         return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
-                jvmFlags, jmhVersion, profile, parameters, stub, entries, python);
+                jvmFlags, jmhVersion, profile, parameters, stub, entries, python, topology);
     }
 
     /**
@@ -240,13 +260,13 @@ public record RunManifest(
     /** This manifest with its end time set. */
     public RunManifest finishedAt(String instant) {
         return new RunManifest(parbenchVersion, git, startedAt, instant, host, os, cpu, memoryBytes, jdk,
-                jvmFlags, jmhVersion, profile, parameters, stub, coreCounts, python);
+                jvmFlags, jmhVersion, profile, parameters, stub, coreCounts, python, topology);
     }
 
     /** This manifest with its stub set. */
     public RunManifest withStub(Stub newStub) {
         return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
-                jvmFlags, jmhVersion, profile, parameters, newStub, coreCounts, python);
+                jvmFlags, jmhVersion, profile, parameters, newStub, coreCounts, python, topology);
     }
 
     /** Writes this manifest to {@code file} atomically (temp file, then rename). */

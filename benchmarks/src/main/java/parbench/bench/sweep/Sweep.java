@@ -51,6 +51,7 @@ public final class Sweep {
     private record Measured(CoreCountMeasurement measurement, int cores) {}
 
     private final SweepSettings settings;
+    private final SweepPlan plan;
     private final PrintStream console;
     /** The command the console lines name: {@code parbench run}, or {@code parbench python} for Python alone. */
     private final String prefix;
@@ -60,18 +61,25 @@ public final class Sweep {
     /** The thread measuring the stub's capacity, while it does; guarded by {@link #probeLock}. */
     private Thread probing;
     private final Object probeLock = new Object();
+    private final Optional<CpuTopology> topology = CpuTopology.read(CpuTopology.SYSFS);
 
-    public Sweep(SweepSettings settings, PrintStream console) {
+    /** A sweep of {@code plan} ({@link Planner#plan(SweepSettings)} of the same settings). */
+    public Sweep(SweepSettings settings, SweepPlan plan, PrintStream console) {
         this.settings = settings;
+        this.plan = plan;
         this.console = console;
-        this.prefix = settings.jvm() ? "parbench run" : "parbench python";
+        this.prefix = commandName(settings);
+    }
+
+    /** How console lines name the command: {@code parbench run}, or {@code parbench python} for Python alone. */
+    static String commandName(SweepSettings settings) {
+        return settings.jvm() ? "parbench run" : "parbench python";
     }
 
     /**
      * Runs the sweep to its end or until {@link #interrupt}.
      *
      * @return {@link #OK} or {@link #CORE_COUNT_FAILED}
-     * @throws IllegalArgumentException when the include regex selects no benchmark
      * @throws IOException naming the file or command that failed
      */
     public int run() throws IOException {
@@ -104,28 +112,27 @@ public final class Sweep {
     private int sweep() throws IOException {
         Instant started = Instant.now();
         Path dir = settings.runDirectory();
-        SweepPlan plan = SweepPlan.of(settings);
         Files.createDirectories(dir);
-        announce(plan);
+        announce(console, settings, plan);
+        console.printf(prefix + ": writing %s%n", settings.runDirectory());
 
         RunManifest manifest = initialManifest(started, plan);
         writeManifest(manifest);
-        if (plan.checksPages()) {
+        if (plan.stub()) {
             RunManifest.Stub measuredStub = startStub();
             if (measuredStub != null) {
                 manifest = manifest.withStub(measuredStub);
                 writeManifest(manifest);
             }
         }
-        List<Integer> counts = settings.cores().counts();
-        var progress = new SweepProgress(console, started, counts.size(), plan.pointsPerCoreCount());
-        List<CoreCountMeasurement> measurements = measurements(plan, progress);
+        List<Integer> counts = plan.counts();
+        var progress = new SweepProgress(console, started, plan.points());
+        List<CoreCountMeasurement> measurements = measurements(progress);
         Set<Measured> measured = new HashSet<>();
         int status = OK;
         for (int index = 0; index < counts.size() && !children.interrupted(); index++) {
             int cores = counts.get(index);
-            progress.startCoreCount(index);
-            Pinning pinning = Pinning.of(cores, settings.taskset());
+            Pinning pinning = Pinning.of(cores, settings.taskset(), topology);
             for (CoreCountMeasurement measurement : measurements) {
                 if (children.interrupted()) {
                     break;
@@ -160,7 +167,7 @@ public final class Sweep {
     }
 
     /** The sides measured at each core count, in order: JMH first, then Python. */
-    private List<CoreCountMeasurement> measurements(SweepPlan plan, SweepProgress progress) {
+    private List<CoreCountMeasurement> measurements(SweepProgress progress) {
         var measurements = new ArrayList<CoreCountMeasurement>();
         StubProcess running = stub;
         if (settings.jvm()) {
@@ -174,30 +181,46 @@ public final class Sweep {
         return measurements;
     }
 
-    private void announce(SweepPlan plan) {
-        String estimate = SweepProgress.format(plan.estimate());
+    /** Prints the plan: profile, budget, core counts, points, estimate, what was dropped to fit. */
+    static void announce(PrintStream console, SweepSettings settings, SweepPlan plan) {
+        String name = commandName(settings);
+        String budget = plan.budget() == null ? "no budget" : "budget " + SweepProgress.format(plan.budget());
+        console.printf("%s: profile %s (%s), %d processor%s, core counts %s, %d points, estimated %s%n", name,
+                plan.profile(), budget, plan.processors(), plan.processors() == 1 ? "" : "s",
+                plan.counts().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")),
+                plan.points(), SweepProgress.format(plan.estimate()));
         if (settings.jvm()) {
-            console.printf(prefix + ": profile %s, cores %s, %d benchmarks, %d points per core count, estimated %s%n",
-                    settings.profile().profileName(), settings.cores(), plan.benchmarks().benchmarks().size(),
-                    plan.pointsPerCoreCount(), estimate);
-            console.printf(prefix + ": JMH options %s%n", String.join(" ", settings.jmhOptions()));
-        } else {
-            console.printf(prefix + ": profile %s, cores %s, %d points per core count, estimated %s%n",
-                    settings.profile().profileName(), settings.cores(), plan.pointsPerCoreCount(), estimate);
+            console.printf("%s: JMH options %s; parallelism = cores at every core count%s%n", name,
+                    String.join(" ", settings.jmhOptions()), curve(plan));
         }
         PythonHarness.Plan python = plan.python();
         if (python != null) {
-            console.printf(prefix + ": %s %s %s, %d Python points per core count%s%n",
-                    python.implementation(), python.python(), python.libraries(), python.points(),
-                    settings.jvm() ? ", each core count after its JMH run" : "");
+            console.printf("%s: %s %s %s, %d Python points per core count in %d interpreter process%s%s%n", name,
+                    python.implementation(), python.python(), python.libraries(), python.points(), plan.pythonForks(),
+                    plan.pythonForks() == 1 ? "" : "es", settings.jvm() ? ", each core count after its JMH run" : "");
         }
-        console.printf(prefix + ": writing %s%n", settings.runDirectory());
+        if (!plan.dropped().isEmpty()) {
+            console.printf("%s: left out to fit the budget: %s%n", name, String.join(", ", plan.dropped()));
+        }
+        if (plan.overBudget()) {
+            console.printf("%s: over budget: core counts 1 and N alone are estimated at %s%n", name,
+                    SweepProgress.format(plan.estimate()));
+        }
+    }
+
+    private static String curve(SweepPlan plan) {
+        SweepPlan.CoreCount largest = plan.coreCounts().getLast();
+        long extra = largest.runs().stream().filter(run -> run.params().containsKey("parallelism")
+                && !run.params().get("parallelism").equals(List.of(String.valueOf(largest.cores())))).count();
+        return extra == 0 ? "" : ", and a parallelism curve at " + largest.cores() + " (" + extra + " runs)";
     }
 
     private RunManifest.Stub startStub() throws IOException {
-        int measured = settings.cores().counts().getLast();
+        int measured = plan.counts().getLast();
+        // the CPUs no core count uses: those after the largest count's in the sweep's order
         List<Integer> spare = CpuAffinity.ofCurrentProcess()
-                .map(affinity -> affinity.after(Math.min(measured, affinity.size())).cpus())
+                .map(affinity -> topology.map(t -> t.order(affinity)).orElse(affinity.cpus()))
+                .map(order -> List.copyOf(order.subList(Math.min(measured, order.size()), order.size())))
                 .orElse(List.of());
         List<Integer> pin = settings.taskset() ? spare : List.of();
         StubProcess started = StubProcess.start(settings.java(), settings.classpath(), settings.stubLatencyMillis(),
@@ -274,7 +297,22 @@ public final class Sweep {
                 RunManifest.Stub.none(),
                 List.of(),
                 python == null ? null : new RunManifest.Python(python.python(), python.implementation(),
-                        python.executable(), python.libraries(), List.of()));
+                        python.executable(), python.libraries(), List.of()),
+                topology());
+    }
+
+    /** The manifest's record of how CPUs were chosen, null without a topology or an affinity. */
+    private RunManifest.Topology topology() {
+        Optional<CpuAffinity> affinity = CpuAffinity.ofCurrentProcess();
+        if (topology.isEmpty() || affinity.isEmpty()) {
+            return null;
+        }
+        CpuTopology machine = topology.get();
+        CpuAffinity allowed = affinity.get();
+        CpuTopology.Choice all = machine.choose(allowed, allowed.size());
+        return new RunManifest.Topology("sysfs", new CpuAffinity(machine.order(allowed)).toList(), all.physicalCores(),
+                all.packages(), machine.secondPackageFrom(allowed).orElse(null),
+                machine.smtSiblingsFrom(allowed).orElse(null));
     }
 
     private void writeManifest(RunManifest manifest) throws IOException {

@@ -1,89 +1,154 @@
 package parbench.bench.sweep;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What a sweep will measure, decided before anything runs: the JMH selection and its points, the
- * Python harness's plan, and the estimated wall time. Immutable.
+ * What a sweep will measure, decided before anything runs ({@link Planner}): the core counts, the
+ * JMH runs of each, the Python harness's plan, and the estimated wall time of all of it
+ * ({@link SweepEstimate}). Immutable.
  *
- * @param selection the JMH benchmark selection (the include regex, the probe excluded)
- * @param benchmarks the selected benchmarks with their grids, null for a Python-only sweep
- * @param jmhPoints JMH points per core count, 0 for a Python-only sweep
- * @param python the Python harness's plan, null without Python
+ * @param profile the profile's name
+ * @param processors N, the processors planned for
+ * @param budget the budget the plan was fitted to, null for none
+ * @param timing forks and iterations of every JMH point
+ * @param coreCounts the core counts in ascending order, each with its JMH runs
+ * @param python the Python harness's plan at one core count, null without Python
+ * @param pythonForks harness processes per core count
+ * @param stub whether a JMH or Python point checks pages, so the sweep starts the Wikipedia stub
  * @param estimate the whole sweep's estimated wall time
+ * @param dropped what the planner left out to fit the budget, in the order it tried them
  */
-record SweepPlan(List<String> selection, BenchmarkList benchmarks, int jmhPoints, PythonHarness.Plan python,
-        Duration estimate) {
+public record SweepPlan(String profile, int processors, Duration budget, JmhTiming timing, List<CoreCount> coreCounts,
+        PythonHarness.Plan python, int pythonForks, boolean stub, Duration estimate, List<String> dropped) {
 
-    /** What a Python harness costs beyond its iterations (interpreter, imports, pools), for estimates only. */
-    static final Duration PYTHON_START = Duration.ofSeconds(3);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    SweepPlan {
-        selection = List.copyOf(selection);
+    public SweepPlan {
+        coreCounts = List.copyOf(coreCounts);
+        dropped = List.copyOf(dropped);
     }
 
     /**
-     * Plans the sweep of {@code settings}: lists the selected benchmarks and asks the Python harness.
+     * One core count of the plan.
      *
-     * @throws IllegalArgumentException when the selection matches no benchmark or Python point, or
-     *     the interpreter or a library is missing (user errors: exit 2)
-     * @throws IOException naming the command that failed
+     * @param cores the core count
+     * @param runs its JMH invocations, in order (none for a Python-only sweep)
      */
-    static SweepPlan of(SweepSettings settings) throws IOException {
-        List<String> selection = selection(settings.include());
-        BenchmarkList benchmarks = null;
-        int points = 0;
-        Duration perCoreCount = Duration.ZERO;
-        if (settings.jvm()) {
-            benchmarks = BenchmarkList.list(settings, selection);
-            if (benchmarks.benchmarks().isEmpty()) {
-                throw new IllegalArgumentException("no benchmark matches --include '" + settings.include() + "'");
+    public record CoreCount(int cores, List<JmhRun> runs) {
+        public CoreCount {
+            runs = List.copyOf(runs);
+        }
+
+        /** JMH points at this core count. */
+        public int points() {
+            return runs.stream().mapToInt(JmhRun::points).sum();
+        }
+    }
+
+    /** The plan of {@code coreCounts} for {@code request}, with its estimate. */
+    static SweepPlan of(Planner.Request request, List<CoreCount> coreCounts) {
+        SweepEstimate constants = request.estimate();
+        double seconds = 0;
+        boolean stub = request.python() != null && request.python().wiki();
+        for (CoreCount count : coreCounts) {
+            if (!count.runs().isEmpty()) {
+                seconds += constants.probeSeconds();
             }
-            points = benchmarks.points(settings.params());
-            perCoreCount = settings.profile().estimate(points).plus(SweepProfile.FORK_OVERHEAD.multipliedBy(2));
+            for (JmhRun run : count.runs()) {
+                seconds += constants.runSeconds(run, count.cores(), request.timing());
+                stub |= WorkloadKind.of(run.benchmark()) == WorkloadKind.IO;
+            }
+            if (request.python() != null) {
+                seconds += constants.pythonSeconds(request.python().estimatedSeconds(), request.pythonForks());
+            }
         }
-        PythonHarness.Plan python = null;
-        if (settings.python() != null) {
-            python = pythonPlan(settings);
-            perCoreCount = perCoreCount.plus(Duration.ofMillis((long) (python.estimatedSeconds() * 1000)))
-                    .plus(PYTHON_START);
+        if (stub) {
+            seconds += constants.stubSeconds();
         }
-        Duration estimate = perCoreCount.multipliedBy(settings.cores().counts().size());
-        return new SweepPlan(selection, benchmarks, points, python, estimate);
+        return new SweepPlan(request.profile().profileName(), request.processors(), request.budget(),
+                request.timing(), coreCounts, request.python(), request.pythonForks(), stub,
+                Duration.ofMillis(Math.round(seconds * 1000)), List.of());
     }
 
-    /** Points per core count, JMH's and Python's. */
-    int pointsPerCoreCount() {
-        return jmhPoints + (python == null ? 0 : python.points());
+    /** This plan with what the planner dropped. */
+    SweepPlan withDropped(List<String> newDropped) {
+        return new SweepPlan(profile, processors, budget, timing, coreCounts, python, pythonForks, stub, estimate,
+                newDropped);
     }
 
-    /** Whether a JMH or Python point checks pages, so the sweep must start the Wikipedia stub. */
-    boolean checksPages() {
-        return (benchmarks != null && benchmarks.anyNamed("WikiBenchmark")) || (python != null && python.wiki());
+    /** The core counts, ascending. */
+    public List<Integer> counts() {
+        return coreCounts.stream().map(CoreCount::cores).toList();
     }
 
-    private static List<String> selection(String include) {
-        var selection = new ArrayList<String>();
-        selection.add(include);
-        if (!include.contains("ProcessorProbe")) {
-            selection.addAll(List.of("-e", JmhMeasurement.PROBE));
-        }
-        return selection;
+    /** The plan of core count {@code cores}. */
+    public CoreCount coreCount(int cores) {
+        return coreCounts.stream().filter(count -> count.cores() == cores).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("core count " + cores + " is not in the plan"));
     }
 
-    private static PythonHarness.Plan pythonPlan(SweepSettings settings) throws IOException {
-        PythonHarness.Plan plan;
-        try {
-            plan = settings.python().plan(settings.profile().profileName(), settings.pythonInclude());
-        } catch (PythonHarness.UnavailableException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+    /** JMH points over the whole sweep. */
+    public int jmhPoints() {
+        return coreCounts.stream().mapToInt(CoreCount::points).sum();
+    }
+
+    /** Points over the whole sweep, JMH's and Python's. */
+    public int points() {
+        return jmhPoints() + (python == null ? 0 : python.points() * coreCounts.size());
+    }
+
+    /** Whether the estimate is above the budget: the endpoints alone did not fit. */
+    public boolean overBudget() {
+        return budget != null && estimate.compareTo(budget) > 0;
+    }
+
+    /**
+     * The plan as {@code --plan-json} writes it: {@code {"profile", "processors", "coreCounts",
+     * "estimatedSeconds", "budgetSeconds", "dropped", "points": [{"cores", "benchmark", "params",
+     * "forks"}], "python"}}.
+     */
+    public Map<String, Object> toJson() {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("profile", profile);
+        json.put("processors", processors);
+        json.put("coreCounts", counts());
+        json.put("estimatedSeconds", estimate.toMillis() / 1000.0);
+        json.put("budgetSeconds", budget == null ? null : budget.toSeconds());
+        json.put("timing", Map.of("forks", timing.forks(), "warmupIterations", timing.warmupIterations(),
+                "iterations", timing.iterations(), "warmupTime", timing.warmupTime().toMillis() + "ms",
+                "measurementTime", timing.measurementTime().toMillis() + "ms"));
+        json.put("dropped", dropped);
+        var points = new ArrayList<Map<String, Object>>();
+        for (CoreCount count : coreCounts) {
+            for (JmhRun run : count.runs()) {
+                for (Map<String, String> params : run.expand()) {
+                    var point = new LinkedHashMap<String, Object>();
+                    point.put("cores", count.cores());
+                    point.put("benchmark", run.benchmark());
+                    point.put("params", params);
+                    point.put("forks", run.forks());
+                    points.add(point);
+                }
+            }
         }
-        if (plan.points() == 0) {
-            throw new IllegalArgumentException("no Python point matches --include '" + settings.include() + "'");
+        json.put("points", points);
+        if (python != null) {
+            json.put("python", Map.of("pointsPerCoreCount", python.points(), "forks", pythonForks,
+                    "harnessSecondsPerCoreCount", python.estimatedSeconds()));
         }
-        return plan;
+        return json;
+    }
+
+    /** Writes {@link #toJson} to {@code file} atomically. */
+    public void writeJson(Path file) throws IOException {
+        AtomicFile.write(file, JSON.writeValueAsBytes(toJson()));
     }
 }

@@ -47,7 +47,17 @@ class RunCommandTest {
                 Arguments.of(new String[] {"--include", "("},
                         "parbench run: --include '(' is not a regular expression: Unclosed group near index 1"),
                 Arguments.of(new String[] {"--include", "a{2,1}"},
-                        "parbench run: --include 'a{2,1}' is not a regular expression: Illegal repetition range near index 5"));
+                        "parbench run: --include 'a{2,1}' is not a regular expression: Illegal repetition range near index 5"),
+                Arguments.of(new String[] {"--assume-processors", "16"},
+                        "parbench run: --assume-processors plans for another machine; use it with --dry-run"),
+                Arguments.of(new String[] {"--dry-run", "--assume-processors", "0"},
+                        "parbench run: --assume-processors must be at least 1, not 0"),
+                Arguments.of(new String[] {"--budget", "5x"},
+                        "parbench run: bad --budget '5x': expected e.g. 90s, 30m, 1h30m or none"),
+                Arguments.of(new String[] {"--budget", "0m"},
+                        "parbench run: bad --budget '0m': a budget must be above zero"),
+                Arguments.of(new String[] {"--", "-f", "x"},
+                        "parbench run: JMH option -f takes a whole number, not 'x'"));
     }
 
     @ParameterizedTest
@@ -102,7 +112,8 @@ class RunCommandTest {
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
 
         // WHEN --out names it, or a place under /proc
-        int exit = commandLine.execute("--out", given.replace("OUT", out.toString()), "--profile", "smoke");
+        int exit = commandLine.execute("--out", given.replace("OUT", out.toString()), "--profile", "smoke",
+                "--include", "ProcessorProbeBenchmark", "--classpath", System.getProperty("java.class.path"));
         LEDGER.record("--out " + given, exit, err.toString(), 0);
 
         // THEN one line says why, exit 2
@@ -130,7 +141,8 @@ class RunCommandTest {
             commandLine.setOut(new PrintWriter(new StringWriter(), true));
 
             // WHEN a second sweep starts
-            int exit = commandLine.execute("--out", out.resolve("run").toString(), "--profile", "smoke");
+            int exit = commandLine.execute("--out", out.resolve("run").toString(), "--profile", "smoke",
+                    "--include", "ProcessorProbeBenchmark", "--classpath", System.getProperty("java.class.path"));
 
             // THEN it is refused in one line naming the holder, and made no run directory
             assertThat(exit).isEqualTo(1);
@@ -145,5 +157,42 @@ class RunCommandTest {
                 System.setProperty("parbench.sweepLock", previous);
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void dryRunWritesThePlanAsJsonAndNothingElse() throws Exception {
+        // GIVEN the command over the real benchmark list
+        var console = new java.io.ByteArrayOutputStream();
+        var err = new StringWriter();
+        var commandLine = RunCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        Path plan = out.resolve("plan.json");
+        java.io.PrintStream previous = System.out;
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+
+            // WHEN it plans quick for a 16-processor machine without running anything
+            exit = commandLine.execute("--out", out.resolve("run").toString(), "--dry-run", "--assume-processors", "16",
+                    "--plan-json", plan.toString(), "--classpath", System.getProperty("java.class.path"));
+        } finally {
+            System.setOut(previous);
+        }
+
+        // THEN the JSON has the shape, fits quick's 10 minutes, and no run directory exists
+        assertThat(exit).as(err.toString()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.toFile());
+        assertThat(json.get("profile").asText()).isEqualTo("quick");
+        assertThat(json.get("processors").asInt()).isEqualTo(16);
+        assertThat(json.get("coreCounts").get(0).asInt()).isEqualTo(1);
+        assertThat(json.get("coreCounts").get(json.get("coreCounts").size() - 1).asInt()).isEqualTo(16);
+        assertThat(json.get("estimatedSeconds").asDouble()).isPositive().isLessThanOrEqualTo(600);
+        assertThat(json.get("points")).isNotEmpty().allSatisfy(point -> {
+            assertThat(point.fieldNames()).toIterable().containsExactly("cores", "benchmark", "params", "forks");
+            assertThat(point.get("forks").asInt()).isEqualTo(2);
+        });
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("parbench run: profile quick (budget 0:10:00), 16 processors, core counts 1,");
+        assertThat(out.resolve("run")).doesNotExist();
     }
 }

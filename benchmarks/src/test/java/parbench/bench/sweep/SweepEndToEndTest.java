@@ -68,6 +68,14 @@ class SweepEndToEndTest {
             }
         });
         assertThat(console).contains("[1 core ] sweep.ProcessorProbeBenchmark.availableProcessors");
+        // on Linux the CPUs were chosen by topology, and the manifest says where the core count sits
+        if (java.nio.file.Files.isDirectory(CpuTopology.SYSFS.resolve("cpu0/topology"))) {
+            assertThat(manifest.topology().source()).isEqualTo("sysfs");
+            assertThat(manifest.topology().order()).startsWith(manifest.coreCounts().getFirst().cpuList());
+            assertThat(manifest.coreCounts().getFirst().physicalCores()).isEqualTo(1);
+            assertThat(manifest.coreCounts().getFirst().packages()).isEqualTo(1);
+            assertThat(manifest.coreCounts().getFirst().smtSiblings()).isFalse();
+        }
     }
 
     @Test
@@ -119,7 +127,7 @@ class SweepEndToEndTest {
         RunManifest.CoreCount entry = RunManifest.read(run.resolve("manifest.json")).coreCounts().getFirst();
         assertThat(entry.status()).isEqualTo("failed");
         assertThat(entry.message()).startsWith("10 of 10 points failed: SleepBenchmark.batch (model=sequential,"
-                + " parallelism=2, taskMillis=1, tasks=0): java.lang.IllegalArgumentException: tasks must be 1 or"
+                + " parallelism=1, taskMillis=1, tasks=0): java.lang.IllegalArgumentException: tasks must be 1 or"
                 + " more, was 0; ");
         assertThat(entry.failedPoints()).hasSize(10).allSatisfy(point -> {
             assertThat(point.params()).containsEntry("tasks", "0");
