@@ -20,6 +20,8 @@ import java.util.Optional;
 final class JmhMeasurement implements CoreCountMeasurement {
 
     static final String PROBE = "parbench.bench.sweep.ProcessorProbeBenchmark";
+    /** What ProcessWorkerPool prints on stderr while a task runs long; copied to the console. */
+    static final String WAITING_ON_WORKER = "parbench: waiting on worker pid ";
     /** How many failed points the manifest's message names; {@code failedPoints} holds them all. */
     private static final int NAMED_FAILURES = 3;
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -94,7 +96,13 @@ final class JmhMeasurement implements CoreCountMeasurement {
                 command.addAll(settings.jmhOptions());
                 command.addAll(List.of("-rf", "json", "-rff", part.toString(),
                         "-jvmArgsAppend", String.join(" ", jvmArgs)));
-                int runExit = children.run(command, log, false, points::accept, point -> progress.point(cores, point));
+                int runExit = children.run(command, log, false, line -> {
+                    if (line.contains(WAITING_ON_WORKER)) {
+                        // a process-workers task that runs long: said at once, not only when it times out
+                        console.println("  [" + cores + (cores == 1 ? " core ] " : " cores] ") + line.strip());
+                    }
+                    return points.accept(line);
+                }, point -> progress.point(cores, point));
                 if (runExit != 0 && exit == 0) {
                     exit = runExit;
                 }
