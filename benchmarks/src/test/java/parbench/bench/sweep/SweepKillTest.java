@@ -81,6 +81,23 @@ class SweepKillTest {
     }
 
     @Test
+    void sigkillDuringThePythonHarnessLeavesNeitherTheHarnessNorItsWorkersRunning() throws Exception {
+        // GIVEN parbench python measuring the article's process pools at one core
+        Path run = temp.resolve("run");
+        sweep = start(PythonCommand.class.getName(), run, "--profile", "quick", "--cores", "1", "--include", "Sleep");
+        await().atMost(DEADLINE).until(() -> sweep.descendants().anyMatch(commandContains("parbench_python.py"))
+                || !sweep.isAlive());
+        // and once its first point is done, so the pools are starting and running workers
+        await().atMost(DEADLINE).until(() -> console.stream().anyMatch(line -> line.contains("[1 core ]"))
+                || !sweep.isAlive());
+        List<ProcessHandle> tree = sweep.descendants().toList();
+        assertThat(tree).as("the Python harness").anyMatch(commandContains("parbench_python.py"));
+
+        // WHEN the sweep's JVM is SIGKILLed
+        killAndCount("SIGKILL of python during the harness", run, tree);
+    }
+
+    @Test
     void sigtermDuringTheStubsCapacityProbeStopsWithoutWaitingItOut() throws Exception {
         // GIVEN a sweep measuring its stub's capacity (10 s warm-up and a 5 s window)
         Path run = temp.resolve("run");
@@ -146,10 +163,14 @@ class SweepKillTest {
     }
 
     private Process start(Path run, String... args) throws IOException {
+        return start(RunCommand.class.getName(), run, args);
+    }
+
+    private Process start(String mainClass, Path run, String... args) throws IOException {
         String classpath = System.getProperty("java.class.path");
         var command = new ArrayList<>(List.of(MachineFacts.javaLauncher().toString(),
                 "-Dparbench.sweepLock=" + temp.resolve("sweep.lock"), "-cp", classpath,
-                RunCommand.class.getName(), "--out", run.toString(), "--classpath", classpath));
+                mainClass, "--out", run.toString(), "--classpath", classpath));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Djmh.ignoreLock=true");
