@@ -51,6 +51,61 @@ def _on_sigint(signum, frame):
     raise KeyboardInterrupt
 
 
+#: held for the life of the process: the machine-wide sweep lock (see _take_sweep_lock)
+_sweep_lock = None
+
+
+def _take_sweep_lock():
+    """One sweep per machine, as ``parbench run`` takes it (parbench.bench.sweep.SweepLock): a POSIX
+    lock (``fcntl.lockf``, the one Java's FileChannel.lock takes) on /tmp/parbench-sweep.lock, or
+    $PARBENCH_SWEEP_LOCK, recording this pid and command; held until the process ends. A sweep
+    already holding it is named in one line, exit 2."""
+    global _sweep_lock
+    import fcntl
+    path = os.environ.get("PARBENCH_SWEEP_LOCK", "/tmp/parbench-sweep.lock")
+    f = open(path, "a+", encoding="utf-8")
+    try:
+        fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.seek(0)
+        fields = dict(line.split(" ", 1) for line in f.read().splitlines() if " " in line)
+        f.close()
+        holder = "pid " + fields.get("pid", "unknown").strip()
+        if "command" in fields:
+            holder += ": " + fields["command"].strip()
+        if "since" in fields:
+            holder += ", since " + fields["since"].strip()
+        raise UsageError(f"another sweep is running on this machine ({holder}, lock {path}); "
+                         "wait for it to finish: two sweeps at once would measure each other") from None
+    f.truncate(0)
+    f.write(f"pid {os.getpid()}\ncommand {' '.join(['parbench_python.py', *sys.argv[1:]])}\n"
+            f"since {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')}\n")
+    f.flush()
+    _sweep_lock = f
+
+
+def _exit_with_parent():
+    """Dies with the JVM sweep that started this harness, however that JVM ends (SIGKILL included):
+    the sweep holds the write end of stdin, a pipe; when the kernel closes it, a daemon thread reads
+    end-of-file and SIGKILLs this process group (the harness leads it under setsid: pool workers and
+    loky's processes are in it), or, not leading one, the harness and its children."""
+    import threading
+
+    def watch():
+        try:
+            while os.read(0, 256):
+                pass
+        except OSError:
+            pass  # a broken pipe is the parent gone, as end-of-file is
+        if os.getpgrp() == os.getpid():
+            os.killpg(os.getpgrp(), signal.SIGKILL)
+        for child in multiprocessing.active_children():
+            child.kill()
+        os._exit(137)
+
+    threading.Thread(target=watch, name="parbench-parent-watch", daemon=True).start()
+
+
 def _stop_if_interrupted():
     if _interrupted:
         raise KeyboardInterrupt
@@ -64,7 +119,7 @@ def main(argv=None):
         if argv[:1] == ["plan"]:
             return plan_command(argv[1:])
         return run_command(argv)
-    except UsageError as e:
+    except (UsageError, jmh_json.WriteError) as e:
         print(f"parbench python: {e}", file=sys.stderr)
         return 2
 
@@ -159,7 +214,13 @@ def run_command(argv):
     parser.add_argument("--stub-url", help="a running Wikipedia stub; otherwise 'scripts/parbench stub' is started")
     parser.add_argument("--stub-latency-ms", type=int,
                         help="latency of the stub at --stub-url (default: the profile's)")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="(the JVM sweep) die with the process whose pipe is stdin, with every worker")
     args = parser.parse_args(argv)
+    if args.exit_with_parent:
+        _exit_with_parent()  # started by the JVM sweep, which holds the machine's sweep lock
+    else:
+        _take_sweep_lock()
 
     profile = PROFILES[args.profile]
     usable = sorted(os.sched_getaffinity(0))
@@ -192,11 +253,12 @@ def run_command(argv):
 
 
 def run_core_count(cores, profile, include, stubs, out):
-    """Measures every point at ``cores`` CPUs; writes the JSON even when interrupted."""
+    """Measures every point at ``cores`` CPUs into ``python-cores-<c>.json``; interrupted, writes what
+    finished to ``python-cores-<c>.interrupted.json`` instead."""
     affinity, cpu_count = os.sched_getaffinity(0), os.cpu_count()
     runtime = jmh_json.runtime_description(affinity, cpu_count)
     path = os.path.join(out, f"python-cores-{cores}.json")
-    results, failed = [], 0
+    results, failed, complete = [], 0, False
     print(f"[cores {cores}] affinity {sorted(affinity)}, os.cpu_count() {cpu_count}, profile {profile.name}",
           flush=True)
     from tqdm import tqdm  # the article's progress bar, over the points, when stderr is a terminal
@@ -229,8 +291,13 @@ def run_core_count(cores, profile, include, stubs, out):
             error = metric["scoreError"]
             say(f"{label}: {metric['score']:.3f}" + ("" if error != error else f" ± {error:.3f}")
                 + f" {workload.unit}")
+        complete = True
     finally:
         todo.close()
+        # a core count that did not run to its end never gets the final name, which readers take as
+        # complete: what finished is kept beside it, under a name report and compare do not read
+        if not complete:
+            path = os.path.join(out, f"python-cores-{cores}.interrupted.json")
         jmh_json.write_atomically(path, results)
         print(f"[cores {cores}] wrote {len(results)} point(s) to {path}", flush=True)
     return failed

@@ -169,18 +169,35 @@ def dumps(results):
     return json.dumps(_jmh_numbers(list(results)), indent=4, allow_nan=False) + "\n"
 
 
+class WriteError(Exception):
+    """A result file could not be written; the message is one line naming it and why."""
+
+
 def write_atomically(path, results):
-    """Writes the JSON array to ``path`` through a temporary file and a rename."""
+    """Writes the JSON array to ``path`` through a temporary file in the same directory, flushed to
+    the disk (fsync) and closed before the rename; on failure the temporary file is removed and a
+    :class:`WriteError` names the file and the reason (``no space left on device``, ...)."""
     directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=directory)
+    text = dumps(results)
+    temp = None
     try:
+        os.makedirs(directory, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".partial", dir=directory)
         umask = os.umask(0)
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would make the result unreadable to others, unlike JMH's
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(dumps(results))
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(temp, path)
-    except BaseException:
-        os.unlink(temp)
-        raise
+        temp = None
+    except OSError as e:
+        reason = (e.strerror or str(e)).lower()
+        raise WriteError(f"{path}: cannot write: {reason}") from None
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except FileNotFoundError:
+                pass

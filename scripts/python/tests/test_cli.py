@@ -26,6 +26,21 @@ class MissingLibraryTest(unittest.TestCase):
         self.assertIn("lacks python3-joblib; install with: apt-get install python3-joblib", done.stderr)
 
 
+    def test_a_library_that_raises_on_import_gives_one_line_and_exit_2(self):
+        with tempfile.TemporaryDirectory() as shim:
+            # a 'tqdm' whose own import code fails with something other than ImportError
+            os.makedirs(os.path.join(shim, "tqdm"))
+            with open(os.path.join(shim, "tqdm", "__init__.py"), "w") as f:
+                f.write("raise RuntimeError('broken\\ninstall')\n")
+            env = dict(os.environ, PYTHONPATH=shim)
+            done = support.run_cli("--profile", "smoke", env=env)
+        self.assertEqual(done.returncode, 2, done.stderr)
+        self.assertEqual(done.stdout, "")
+        self.assertEqual(done.stderr,
+                         "parbench python: importing tqdm failed (RuntimeError: broken install); "
+                         "reinstall with: apt-get install --reinstall python3-tqdm\n")
+
+
 class BadInputTest(unittest.TestCase):
 
     def test_more_cores_than_usable_is_one_line_and_exit_2(self):
@@ -99,6 +114,33 @@ class RunTest(unittest.TestCase):
         self.assertEqual(support.processes_with_env(self.marker), [])
 
 
+class SweepLockTest(unittest.TestCase):
+
+    def test_a_second_sweep_is_refused_in_one_line_naming_the_holder(self):
+        with tempfile.TemporaryDirectory() as directory:
+            lock = os.path.join(directory, "sweep.lock")
+            env = dict(os.environ, PARBENCH_SWEEP_LOCK=lock)
+            holder = subprocess.Popen([sys.executable, "-c", (
+                "import fcntl, sys\n"
+                "f = open(sys.argv[1], 'a+')\n"
+                "fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+                "f.write('pid 4242\\ncommand parbench run --profile quick\\n'); f.flush()\n"
+                "print('locked', flush=True)\n"
+                "sys.stdin.read()\n"), lock], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            try:
+                self.assertEqual(holder.stdout.readline(), "locked\n")
+                done = support.run_cli("--profile", "smoke", "--cores", "1", "--include", "Dispatch",
+                                       "--out", os.path.join(directory, "run"), env=env)
+            finally:
+                holder.stdin.close()
+                holder.wait(30)
+        self.assertEqual(done.returncode, 2, done.stderr)
+        self.assertEqual(done.stderr, f"parbench python: another sweep is running on this machine (pid 4242: "
+                                      f"parbench run --profile quick, lock {lock}); wait for it to finish: "
+                                      "two sweeps at once would measure each other\n")
+        self.assertFalse(os.path.exists(os.path.join(directory, "run")))
+
+
 class InterruptTest(unittest.TestCase):
 
     def test_ctrl_c_writes_what_finished_exits_130_and_leaves_no_worker(self):
@@ -122,7 +164,9 @@ class InterruptTest(unittest.TestCase):
         stdout, stderr = process.communicate(timeout=120)
         self.assertEqual(process.returncode, 130, "".join(lines) + stdout + stderr)
         self.assertIn("interrupted", stderr)
-        with open(os.path.join(out, "python-cores-1.json")) as f:
+        # what finished is kept, but never under the name readers take as a complete core count
+        self.assertFalse(os.path.exists(os.path.join(out, "python-cores-1.json")))
+        with open(os.path.join(out, "python-cores-1.interrupted.json")) as f:
             self.assertGreaterEqual(len(json.load(f)), 1)
         self.assertEqual(support.processes_with_env(marker), [])
 

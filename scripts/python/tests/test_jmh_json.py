@@ -1,6 +1,7 @@
 import json
 import math
 import os
+import subprocess
 import tempfile
 import unittest
 
@@ -49,6 +50,27 @@ class JsonShapeTest(unittest.TestCase):
             self.assertEqual(os.listdir(directory), ["python-cores-1.json"])
             with open(path) as f:
                 self.assertEqual(json.load(f), [])
+
+    def test_a_full_disk_leaves_neither_the_result_nor_a_temp_file_and_names_the_file(self):
+        with tempfile.TemporaryDirectory() as directory:
+            mount = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", directory],
+                                   capture_output=True)
+            if mount.returncode != 0:
+                self.skipTest("mounting a tmpfs needs root")
+            try:
+                with open(os.path.join(directory, "filler"), "wb", buffering=0) as filler:
+                    try:
+                        while True:
+                            filler.write(b"\0" * 4096)
+                    except OSError:
+                        pass
+                path = os.path.join(directory, "python-cores-1.json")
+                with self.assertRaises(jmh_json.WriteError) as raised:
+                    jmh_json.write_atomically(path, [{"benchmark": "x" * 10000}])
+                self.assertEqual(str(raised.exception), f"{path}: cannot write: no space left on device")
+                self.assertEqual(os.listdir(directory), ["filler"])
+            finally:
+                subprocess.run(["umount", directory], check=True)
 
     def test_a_result_has_every_field_jmh_writes_in_its_order(self):
         settings = Settings(1, 0.5, 3, 1.0)

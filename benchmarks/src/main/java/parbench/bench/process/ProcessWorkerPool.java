@@ -70,6 +70,15 @@ public final class ProcessWorkerPool implements AutoCloseable {
     private final Set<WorkerProcess> started = new LinkedHashSet<>();
     /** Guarded by itself. */
     private final List<Duration> spawnTimes = new ArrayList<>();
+    /** How long each finished batch took, ns: what a batch of this trial is expected to take. Guarded by {@code this}. */
+    private final List<Long> batchNanos = new ArrayList<>();
+
+    /** The floor of a task time-out derived from the batches run so far. */
+    public static final Duration MIN_DERIVED_TIMEOUT = Duration.ofSeconds(10);
+    /** A derived task time-out is this many times the median batch so far. */
+    static final int DERIVED_TIMEOUT_FACTOR = 10;
+    /** How long a task runs before the pool says, on stderr, that it waits on its worker (and again as often). */
+    static final Duration WAITING_REPORT = Duration.ofSeconds(5);
     private boolean closed;
 
     /**
@@ -175,7 +184,31 @@ public final class ProcessWorkerPool implements AutoCloseable {
                 throw new IllegalStateException("the process pool is closed");
             }
         }
-        new Batch<>(workload, inputs, chunkSize, taskTimeout, errorPolicy, sink).run();
+        Duration effective = taskTimeout.equals(parbench.bench.model.ModelSettings.DEFAULT_TASK_TIMEOUT)
+                ? derivedTimeout().orElse(taskTimeout) : taskTimeout;
+        long start = System.nanoTime();
+        new Batch<>(workload, inputs, chunkSize, effective, errorPolicy, sink).run();
+        batchNanos.add(System.nanoTime() - start);
+    }
+
+    /**
+     * The default task time-out once this pool has run batches (the trial's warm-up): ten times the
+     * median batch so far, at least {@link #MIN_DERIVED_TIMEOUT}, at most the configured default. A
+     * hung worker (SIGSTOP, a deadlock) then fails its task in seconds, not after the 5-minute default;
+     * a time-out given explicitly is kept as it is.
+     */
+    synchronized java.util.Optional<Duration> derivedTimeout() {
+        if (batchNanos.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long[] sorted = batchNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        long median = sorted[sorted.length / 2];
+        Duration derived = Duration.ofNanos(median).multipliedBy(DERIVED_TIMEOUT_FACTOR);
+        if (derived.compareTo(MIN_DERIVED_TIMEOUT) < 0) {
+            derived = MIN_DERIVED_TIMEOUT;
+        }
+        Duration ceiling = parbench.bench.model.ModelSettings.DEFAULT_TASK_TIMEOUT;
+        return java.util.Optional.of(derived.compareTo(ceiling) > 0 ? ceiling : derived);
     }
 
     /**
@@ -310,9 +343,11 @@ public final class ProcessWorkerPool implements AutoCloseable {
                         }
                         continue; // every hand-off failed at once; the loop re-dispatches what was queued again
                     }
-                    WorkerEvent event = events.poll(Math.max(0, nextDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    long wake = Math.min(nextDeadline, System.nanoTime() + WAITING_REPORT.toNanos());
+                    WorkerEvent event = events.poll(Math.max(0, wake - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (event == null) {
                         expire();
+                        reportWaiting();
                     } else {
                         handle(event);
                     }
@@ -389,6 +424,19 @@ public final class ProcessWorkerPool implements AutoCloseable {
                         bad.cause(), Duration.ZERO);
                 case WorkerEvent.Ended ended -> fail(slot, "ended its output"
                         + (ended.cause() == null ? "" : " (" + ended.cause().getMessage() + ")"), ended.cause(), EXIT_GRACE);
+            }
+        }
+
+        /** {@code parbench: waiting on worker pid N for task i (12 s)} on stderr for every task running past {@link #WAITING_REPORT}. */
+        private void reportWaiting() {
+            long now = System.nanoTime();
+            for (WorkerProcess worker : slots) {
+                if (worker != null && worker.ready() && !worker.inFlight().isEmpty()
+                        && now - worker.clockStart() >= WAITING_REPORT.toNanos()) {
+                    System.err.printf("parbench: waiting on worker pid %d for task %d (%d s of the %d s time-out)%n",
+                            worker.pid(), worker.inFlight().peekFirst(),
+                            TimeUnit.NANOSECONDS.toSeconds(now - worker.clockStart()), taskTimeout.toSeconds());
+                }
             }
         }
 

@@ -32,18 +32,27 @@ public record BenchmarkList(Map<String, Map<String, List<String>>> benchmarks) {
         benchmarks = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** Parses JMH's {@code -lp} output. */
+    /**
+     * Parses JMH's {@code -lp} output strictly: only lines after its {@code Benchmarks:} header,
+     * only qualified names as benchmarks, and a line JMH did not write (a JVM warning) ends the
+     * current benchmark's params, so nothing else the JVM prints is counted.
+     */
     public static BenchmarkList parse(List<String> lines) {
         var benchmarks = new LinkedHashMap<String, Map<String, List<String>>>();
         String current = null;
+        boolean listing = false;
         for (String line : lines) {
             Matcher param = PARAM.matcher(line);
-            if (param.find() && current != null) {
+            if (!listing) {
+                listing = line.startsWith("Benchmarks:"); // before it: "Picked up JAVA_TOOL_OPTIONS: ..."
+            } else if (param.find() && current != null) {
                 benchmarks.get(current).put(param.group(1),
                         Arrays.stream(param.group(2).split(",")).map(String::strip).toList());
             } else if (NAME.matcher(line).matches()) {
                 current = line.strip();
                 benchmarks.put(current, new LinkedHashMap<>());
+            } else if (!line.isBlank()) {
+                current = null;
             }
         }
         return new BenchmarkList(benchmarks);

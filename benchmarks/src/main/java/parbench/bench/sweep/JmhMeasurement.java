@@ -20,6 +20,8 @@ import java.util.Optional;
 final class JmhMeasurement implements CoreCountMeasurement {
 
     static final String PROBE = "parbench.bench.sweep.ProcessorProbeBenchmark";
+    /** What ProcessWorkerPool prints on stderr while a task runs long; copied to the console. */
+    static final String WAITING_ON_WORKER = "parbench: waiting on worker pid ";
     /** How many failed points the manifest's message names; {@code failedPoints} holds them all. */
     private static final int NAMED_FAILURES = 3;
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -59,7 +61,8 @@ final class JmhMeasurement implements CoreCountMeasurement {
         // the JMH JVM gets the flags too: it runs the benchmarks itself under -f 0 (smoke)
         launcher.add(settings.java().toString());
         launcher.addAll(jvmArgs);
-        launcher.addAll(List.of("-cp", settings.classpath(), "org.openjdk.jmh.Main"));
+        // under ParentWatch: if this JVM dies (even by SIGKILL) the JMH JVM and its forks die with it
+        launcher.addAll(List.of("-cp", settings.classpath(), ParentWatch.class.getName(), "org.openjdk.jmh.Main"));
         String logName = "jmh-cores-" + cores + ".log";
         String resultName = "cores-" + cores + ".json";
         Path result = settings.runDirectory().resolve(resultName);
@@ -93,7 +96,13 @@ final class JmhMeasurement implements CoreCountMeasurement {
                 command.addAll(settings.jmhOptions());
                 command.addAll(List.of("-rf", "json", "-rff", part.toString(),
                         "-jvmArgsAppend", String.join(" ", jvmArgs)));
-                int exit = children.run(command, log, false, points::accept, point -> progress.point(cores, point));
+                int exit = children.run(command, log, false, line -> {
+                    if (line.contains(WAITING_ON_WORKER)) {
+                        // a process-workers task that runs long: said at once, not only when it times out
+                        console.println("  [" + cores + (cores == 1 ? " core ] " : " cores] ") + line.strip());
+                    }
+                    return points.accept(line);
+                }, point -> progress.point(cores, point));
                 if (exit != 0 && !children.interrupted()) {
                     failedRuns.add("JMH exited with status " + exit + " running "
                             + Planner.shortName(runs.get(k).benchmark()));
@@ -120,11 +129,19 @@ final class JmhMeasurement implements CoreCountMeasurement {
             message = "stopped by a signal; partial output in " + logName;
             Files.deleteIfExists(partial);
         } else if (written) {
-            AtomicFile.publish(partial, result);
-            resultFile = resultName;
-            status = problems.isEmpty() ? "ok" : "failed";
-            if (!problems.isEmpty()) {
-                message = String.join("; ", problems) + "; the other points are in " + resultName + "; see " + logName;
+            String unpublished = publish(partial, result);
+            if (unpublished != null) {
+                // the merged result does not parse back (a full disk truncated it): nothing is published
+                status = "failed";
+                problems.add(unpublished);
+                message = String.join("; ", problems) + "; see " + logName;
+            } else {
+                resultFile = resultName;
+                status = problems.isEmpty() ? "ok" : "failed";
+                if (!problems.isEmpty()) {
+                    message = String.join("; ", problems) + "; the other points are in " + resultName + "; see "
+                            + logName;
+                }
             }
         } else {
             status = "failed";
@@ -166,6 +183,16 @@ final class JmhMeasurement implements CoreCountMeasurement {
             Files.write(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(merged));
         }
         return any;
+    }
+
+    /** Publishes JMH's result file under {@link AtomicFile}'s checks; the reason when it cannot, else null. */
+    private static String publish(Path partial, Path result) {
+        try {
+            AtomicFile.publishJson(partial, result);
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     /** {@code 2 of 10 points failed: A (p=1): error; B (p=2): error}, naming at most three. */

@@ -108,6 +108,8 @@ final class PythonMeasurement implements CoreCountMeasurement {
         command.addAll(pinning.taskset());
         command.addAll(settings.python().command(settings.profile().profileName(), settings.pythonInclude(), cores,
                 dir, stubUrl, settings.stubLatencyMillis()));
+        // the harness watches its stdin, a pipe from this JVM: at its end (this JVM died) it kills its group
+        command.add("--exit-with-parent");
         return children.run(command, log, ownGroup, PythonProgress::point, point -> {
             if (point.contains(FAILED) && !failedPoints.contains(point.replaceFirst("^python ", ""))) {
                 failedPoints.add(point.replaceFirst("^python ", ""));

@@ -164,15 +164,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException, InterruptedException, SweepLock.HeldException {
         var passThrough = new JmhPassThrough(jmhOptions);
         if (passThrough.lists()) {
             return listOnTheConsole();
         }
-        SweepSettings settings = settings();
+        SweepSettings validated = settings();
         SweepPlan plan;
         try {
-            plan = Planner.plan(settings);
+            plan = Planner.plan(validated);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -181,26 +181,75 @@ public final class RunCommand implements Callable<Integer> {
             plan.writeJson(planJson.toAbsolutePath());
         }
         if (dryRun) {
-            Sweep.announce(console, settings, plan);
+            Sweep.announce(console, validated, plan);
             for (SweepPlan.CoreCount count : plan.coreCounts()) {
                 console.printf("  %d core%s: %d JMH run%s, %d points%n", count.cores(), count.cores() == 1 ? " " : "s",
                         count.runs().size(), count.runs().size() == 1 ? "" : "s", count.points());
             }
             return Sweep.OK;
         }
-        var sweep = new Sweep(settings, plan, console);
-        Thread hook = Thread.ofPlatform().unstarted(() -> sweep.interrupt(Duration.ofSeconds(60)));
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return sweep.run();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        } finally {
+        String name = spec.commandLine().getCommandName();
+        // one sweep per machine, taken before the run directory exists: a refused sweep leaves nothing
+        try (var lock = SweepLock.acquire(SweepLock.path(),
+                name + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))) {
+            boolean existed = Files.isDirectory(validated.runDirectory());
+            SweepSettings settings = validated.withRunDirectory(createRunDirectory(validated.runDirectory(),
+                    out == null));
+            var sweep = new Sweep(settings, plan, console);
+            Thread hook = Thread.ofPlatform().unstarted(() -> sweep.interrupt(Duration.ofSeconds(60)));
+            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook is running and waits for this sweep
+                return sweep.run();
+            } catch (IllegalArgumentException e) {
+                // refused before it measured (nothing selected): the directory made for it goes too
+                if (!existed || out == null) {
+                    deleteIfEmpty(settings.runDirectory());
+                }
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down: the hook is running and waits for this sweep
+                }
             }
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            // left as it is: the error that refused the sweep is the one to report
+        }
+    }
+
+    /**
+     * Creates the run directory. The default name ({@code <yyyyMMdd-HHmmss>-<host>}) gets a
+     * {@code -2}, {@code -3}, ... suffix when a run of the same second has it: creating a directory
+     * is atomic, so two runs never share one. A given {@code --out} may exist if it holds no run.
+     */
+    private Path createRunDirectory(Path wanted, boolean defaultName) {
+        try {
+            if (!defaultName) {
+                return Files.createDirectories(wanted);
+            }
+            Files.createDirectories(wanted.getParent());
+            for (int attempt = 1; ; attempt++) {
+                Path candidate = attempt == 1 ? wanted : wanted.resolveSibling(wanted.getFileName() + "-" + attempt);
+                try {
+                    return Files.createDirectory(candidate);
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    // a run started in the same second: try the next suffix
+                }
+            }
+        } catch (IOException e) {
+            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() : e.getMessage();
+            throw new ParameterException(spec.commandLine(), "cannot create the run directory " + wanted + ": "
+                    + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name exists" : reason), e);
         }
     }
 
@@ -249,6 +298,19 @@ public final class RunCommand implements Callable<Integer> {
             Path results = Path.of("results").toAbsolutePath();
             runDirectory = results.resolve(LocalDateTime.now().format(RUN_NAME) + "-" + MachineFacts.host());
             latest = results.resolve("latest");
+        }
+        if (Files.exists(runDirectory) && !Files.isDirectory(runDirectory)) {
+            throw new ParameterException(spec.commandLine(), "--out " + runDirectory + " is a file, not a directory");
+        }
+        if (runDirectory.startsWith("/proc") || runDirectory.startsWith("/sys")) {
+            throw new ParameterException(spec.commandLine(), "--out " + runDirectory
+                    + " is inside a kernel file system; choose a directory on a disk");
+        }
+        try {
+            java.util.regex.Pattern.compile(include);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "--include '" + include + "' is not a regular expression: "
+                    + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
         }
         if (!dryRun && Files.exists(runDirectory.resolve("manifest.json"))) {
             throw new ParameterException(spec.commandLine(), "run directory " + runDirectory

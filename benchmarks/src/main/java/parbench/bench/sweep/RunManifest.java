@@ -32,6 +32,7 @@ import java.util.List;
  * @param topology how the sweep chose CPUs, null where it had no topology (not Linux)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "status", allowGetters = true)
 public record RunManifest(
         String parbenchVersion,
         Git git,
@@ -234,6 +235,28 @@ public record RunManifest(
                 jvmFlags, jmhVersion, profile, parameters, stub, entries, python, topology);
     }
 
+    /**
+     * How the run stands, written beside {@code finishedAt} so that a reader need not infer it:
+     * {@code running} until the sweep ends (the manifest is written with it at the start, so a
+     * sweep killed by SIGKILL leaves a run directory that says it never finished), then
+     * {@code interrupted} if any entry was, {@code failed} if any failed, else {@code ok}.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("status")
+    public String status() {
+        if (finishedAt == null) {
+            return "running";
+        }
+        var statuses = new ArrayList<String>();
+        coreCounts.forEach(entry -> statuses.add(entry.status()));
+        if (python != null) {
+            python.coreCounts().forEach(entry -> statuses.add(entry.status()));
+        }
+        if (statuses.contains("interrupted")) {
+            return "interrupted";
+        }
+        return statuses.stream().allMatch("ok"::equals) ? "ok" : "failed";
+    }
+
     /** This manifest with its end time set. */
     public RunManifest finishedAt(String instant) {
         return new RunManifest(parbenchVersion, git, startedAt, instant, host, os, cpu, memoryBytes, jdk,
@@ -248,7 +271,7 @@ public record RunManifest(
 
     /** Writes this manifest to {@code file} atomically (temp file, then rename). */
     public void write(Path file) throws IOException {
-        AtomicFile.write(file, JSON.writeValueAsBytes(this));
+        AtomicFile.write(file, JSON.writeValueAsBytes(this), true);
     }
 
     /** Reads a manifest written by {@link #write}. */

@@ -49,7 +49,9 @@ public final class StubProcess implements AutoCloseable {
         if (!cpus.isEmpty()) {
             command.addAll(List.of("taskset", "-c", new CpuAffinity(cpus).toList()));
         }
-        command.addAll(List.of(java.toString(), "-cp", classpath, "parbench.workload.stub.StubCommand",
+        // under ParentWatch: the stub dies with the sweep's JVM, even when that is SIGKILLed
+        command.addAll(List.of(java.toString(), "-cp", classpath, ParentWatch.class.getName(),
+                "parbench.workload.stub.StubCommand",
                 "--port", "0", "--latency-ms", String.valueOf(latencyMillis)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);

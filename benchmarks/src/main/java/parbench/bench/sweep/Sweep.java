@@ -58,6 +58,9 @@ public final class Sweep {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final ChildProcesses children = new ChildProcesses();
     private volatile StubProcess stub;
+    /** The thread measuring the stub's capacity, while it does; guarded by {@link #probeLock}. */
+    private Thread probing;
+    private final Object probeLock = new Object();
     private final Optional<CpuTopology> topology = CpuTopology.read(CpuTopology.SYSFS);
 
     /** A sweep of {@code plan} ({@link Planner#plan(SweepSettings)} of the same settings). */
@@ -94,6 +97,11 @@ public final class Sweep {
     /** Stops the sweep: the running child process and its descendants, then waits up to {@code wait} for the manifest. */
     public void interrupt(Duration wait) {
         children.interrupt();
+        synchronized (probeLock) {
+            if (probing != null) {
+                probing.interrupt(); // the stub's capacity probe stops at once instead of running its 15 s
+            }
+        }
         try {
             finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -111,8 +119,11 @@ public final class Sweep {
         RunManifest manifest = initialManifest(started, plan);
         writeManifest(manifest);
         if (plan.stub()) {
-            manifest = manifest.withStub(startStub());
-            writeManifest(manifest);
+            RunManifest.Stub measuredStub = startStub();
+            if (measuredStub != null) {
+                manifest = manifest.withStub(measuredStub);
+                writeManifest(manifest);
+            }
         }
         List<Integer> counts = plan.counts();
         var progress = new SweepProgress(console, started, plan.points());
@@ -218,20 +229,43 @@ public final class Sweep {
         console.printf(prefix + ": Wikipedia stub at %s (pid %d, %s)%n", started.url(), started.pid(),
                 pin.isEmpty() ? "unpinned: no CPU outside the measured ones" : "CPUs " + new CpuAffinity(pin).toList());
         StubCapacity capacity = measureCapacity(started.url());
+        if (capacity == null) {
+            return null; // interrupted during the probe: the sweep records the interruption
+        }
         console.printf(prefix + ": stub capacity %s%n", capacity.summary());
         return new RunManifest.Stub("external", started.url(), settings.stubLatencyMillis(),
                 capacity.requestsPerSecond(), pin.isEmpty() ? null : new CpuAffinity(pin).toList(),
                 capacity.summary());
     }
 
-    /** Loads the stub from this JVM before any benchmark runs: its capacity, for the 25 % rule. */
-    private static StubCapacity measureCapacity(String url) throws IOException {
+    /**
+     * Loads the stub from this JVM before any benchmark runs: its capacity, for the 25 % rule. Null
+     * when {@link #interrupt} stopped it (the thread's interrupt flag is cleared again: the sweep
+     * still writes its manifest, through interruptible channels).
+     */
+    private StubCapacity measureCapacity(String url) throws IOException {
+        synchronized (probeLock) {
+            probing = Thread.currentThread();
+        }
         try {
+            if (children.interrupted()) {
+                return null;
+            }
             return StubLoadDriver.measure(url, CAPACITY_IN_FLIGHT, CAPACITY_WARMUP, CAPACITY_WINDOW,
                     StubLoadDriver.DEFAULT_MAX_REQUESTS);
         } catch (InterruptedException e) {
+            if (children.interrupted()) {
+                return null;
+            }
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while measuring the stub's capacity at " + url, e);
+        } finally {
+            synchronized (probeLock) {
+                probing = null; // after this, interrupt() no longer interrupts this thread
+            }
+            if (children.interrupted()) {
+                Thread.interrupted();
+            }
         }
     }
 

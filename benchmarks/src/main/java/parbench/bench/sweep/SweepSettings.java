@@ -45,6 +45,12 @@ public record SweepSettings(SweepProfile profile, CoreSet cores, int processors,
                 latestLink, extraJmhOptions, java, classpath, stubLatencyMillis, taskset, true, null);
     }
 
+    /** These settings writing into {@code directory} (the run directory as created, with its suffix). */
+    public SweepSettings withRunDirectory(Path directory) {
+        return new SweepSettings(profile, cores, processors, budget, include, directory, latestLink, extraJmhOptions,
+                java, classpath, stubLatencyMillis, taskset, jvm, python);
+    }
+
     /** The include regex as the Python harness takes it: null when it selects everything. */
     public String pythonInclude() {
         return include.equals(EVERYTHING) ? null : include;

@@ -47,6 +47,38 @@ class ProcessWorkerPoolTest {
     }
 
     @Test
+    void aStoppedWorkerFailsItsTaskAfterTheTimeOutDerivedFromTheWarmUpNotTheFiveMinuteDefault() throws Exception {
+        // GIVEN a pool that has run one quick batch (the trial's warm-up), with the default time-out
+        var quick = ComputeX.withDefaultY(Duration.ZERO);
+        var errors = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream previous = System.err;
+        try (var pool = new ProcessWorkerPool(WorkerCommand.workerMain(), 1)) {
+            pool.awaitReady();
+            pool.run(quick, List.of(1, 2), 1, parbench.bench.model.ModelSettings.DEFAULT_TASK_TIMEOUT,
+                    ErrorPolicy.COLLECT, outcome -> { });
+            assertThat(pool.derivedTimeout()).contains(ProcessWorkerPool.MIN_DERIVED_TIMEOUT);
+            long pid = pool.pids().getFirst();
+            var outcomes = new ArrayList<TaskOutcome<ComputeX.Pair>>();
+
+            // WHEN its worker is stopped (SIGSTOP) before it answers the next task
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).inheritIO().start();
+            assertThat(stop.waitFor()).isZero();
+            System.setErr(new java.io.PrintStream(errors, true));
+            assertTimeoutPreemptively(ProcessWorkerPool.MIN_DERIVED_TIMEOUT.plus(MARGIN), () -> pool.run(quick,
+                    List.of(3), 1, parbench.bench.model.ModelSettings.DEFAULT_TASK_TIMEOUT, ErrorPolicy.COLLECT,
+                    outcomes::add));
+
+            // THEN the task fails after the derived 10 s, said on the way, and the worker is gone
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(TaskOutcome.Failure.class, failure ->
+                    assertThat(failure.error()).hasMessageStartingWith("worker pid " + pid
+                            + ", task 0 (workload 'sleep'): timed out after 10000 ms"));
+            assertThat(errors.toString()).contains("parbench: waiting on worker pid " + pid + " for task 0 (");
+        } finally {
+            System.setErr(previous);
+        }
+    }
+
+    @Test
     void workerKilledMidTaskFailsThatTaskAndTheRestRunOnAFreshWorker() {
         var sleep = ComputeX.withDefaultY(Duration.ofMillis(300));
         try (var pool = new ProcessWorkerPool(WorkerCommand.workerMain(), 1)) {

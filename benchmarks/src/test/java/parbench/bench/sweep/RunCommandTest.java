@@ -13,6 +13,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RunCommandTest {
 
+    private static final parbench.bench.faults.BadInputLedger LEDGER =
+            new parbench.bench.faults.BadInputLedger("run", "bad-input");
+
+    @org.junit.jupiter.api.AfterAll
+    static void writeLedger() {
+        LEDGER.write();
+    }
+
     @TempDir
     Path out;
 
@@ -36,6 +44,10 @@ class RunCommandTest {
                         "parbench run: set the stub's latency with --stub-latency-ms, not -p latencyMillis=7"
                                 + " (the stub and the benchmark must agree)"),
                 Arguments.of(new String[] {"--bogus"}, "parbench run: Unknown option: '--bogus'"),
+                Arguments.of(new String[] {"--include", "("},
+                        "parbench run: --include '(' is not a regular expression: Unclosed group near index 1"),
+                Arguments.of(new String[] {"--include", "a{2,1}"},
+                        "parbench run: --include 'a{2,1}' is not a regular expression: Illegal repetition range near index 5"),
                 Arguments.of(new String[] {"--assume-processors", "16"},
                         "parbench run: --assume-processors plans for another machine; use it with --dry-run"),
                 Arguments.of(new String[] {"--dry-run", "--assume-processors", "0"},
@@ -61,6 +73,7 @@ class RunCommandTest {
         String[] withOut = Stream.concat(Stream.of("--out", out.resolve("run").toString()), Stream.of(args))
                 .toArray(String[]::new);
         int exit = commandLine.execute(withOut);
+        LEDGER.record(String.join(" ", args), exit, err.toString(), java.nio.file.Files.exists(out.resolve("run")) ? 1 : 0);
 
         // THEN it exits 2 with exactly one line naming the problem, and wrote nothing
         assertThat(exit).isEqualTo(2);
@@ -79,11 +92,71 @@ class RunCommandTest {
         // WHEN the include regex matches nothing
         int exit = commandLine.execute("--out", out.resolve("run").toString(), "--include", "NoSuchBenchmark",
                 "--classpath", System.getProperty("java.class.path"));
+        LEDGER.record("--include matching no benchmark", exit, err.toString(),
+                java.nio.file.Files.exists(out.resolve("run")) ? 1 : 0);
 
         // THEN one line says so and nothing was written
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString().lines()).containsExactly("parbench run: no benchmark matches --include 'NoSuchBenchmark'");
         assertThat(out.resolve("run")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @MethodSource("badRunDirectories")
+    void anOutThatCannotBeARunDirectoryExitsTwoWithOneLine(String given, String expectedError) throws Exception {
+        // GIVEN a regular file where the run directory would go
+        java.nio.file.Files.writeString(out.resolve("a-file"), "x");
+        var err = new StringWriter();
+        var commandLine = RunCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+
+        // WHEN --out names it, or a place under /proc
+        int exit = commandLine.execute("--out", given.replace("OUT", out.toString()), "--profile", "smoke",
+                "--include", "ProcessorProbeBenchmark", "--classpath", System.getProperty("java.class.path"));
+        LEDGER.record("--out " + given, exit, err.toString(), 0);
+
+        // THEN one line says why, exit 2
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(expectedError.replace("OUT", out.toString()));
+    }
+
+    static Stream<Arguments> badRunDirectories() {
+        return Stream.of(
+                Arguments.of("OUT/a-file", "parbench run: --out OUT/a-file is a file, not a directory"),
+                Arguments.of("/proc/parbench-run", "parbench run: --out /proc/parbench-run is inside a kernel file system;"
+                        + " choose a directory on a disk"),
+                Arguments.of("OUT/a-file/run", "parbench run: cannot create the run directory OUT/a-file/run: Not a directory"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSweepWhileAnotherHoldsTheMachineIsRefusedInOneLineNamingTheHolder() throws Exception {
+        // GIVEN another sweep holding the machine's lock
+        Path lockFile = out.resolve("sweep.lock");
+        String previous = System.setProperty("parbench.sweepLock", lockFile.toString());
+        try (var other = SweepLock.acquire(lockFile, "parbench python --profile quick")) {
+            var err = new StringWriter();
+            var commandLine = RunCommand.commandLine();
+            commandLine.setErr(new PrintWriter(err, true));
+            commandLine.setOut(new PrintWriter(new StringWriter(), true));
+
+            // WHEN a second sweep starts
+            int exit = commandLine.execute("--out", out.resolve("run").toString(), "--profile", "smoke",
+                    "--include", "ProcessorProbeBenchmark", "--classpath", System.getProperty("java.class.path"));
+
+            // THEN it is refused in one line naming the holder, and made no run directory
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString().lines()).singleElement().asString()
+                    .startsWith("parbench run: another sweep is running on this machine (pid "
+                            + ProcessHandle.current().pid() + ": parbench python --profile quick, since ");
+            assertThat(out.resolve("run")).doesNotExist();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("parbench.sweepLock");
+            } else {
+                System.setProperty("parbench.sweepLock", previous);
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -1,5 +1,6 @@
 package parbench.report.cli;
 
+import parbench.report.output.OutputSet;
 import parbench.report.ab.AbAnalysis;
 import parbench.report.ab.AbRecord;
 import parbench.report.ab.AbSession;
@@ -211,18 +212,18 @@ public final class AbCommand implements Callable<Integer> {
             } finally {
                 if (out != null) {
                     String json = record.toJson();
-                    ReportCommand.AtomicFile.write(workDir.resolve("ab-forks.json"), w -> w.write(json));
+                    new OutputSet(List.of()).add(workDir.resolve("ab-forks.json"), OutputSet.Check.NONE, w -> w.write(json)).write();
                 }
             }
             if (markdown != null) {
-                ReportCommand.AtomicFile.write(markdown, w -> ComparisonFormat.MARKDOWN.renderer().render(comparison, w));
+                new OutputSet(List.of()).add(markdown, OutputSet.Check.NONE, w -> ComparisonFormat.MARKDOWN.renderer().render(comparison, w)).write();
             }
             if (output == null) {
                 PrintWriter stdout = spec.commandLine().getOut();
                 format.renderer().render(comparison, stdout);
                 stdout.flush();
             } else {
-                ReportCommand.AtomicFile.write(output, w -> format.renderer().render(comparison, w));
+                new OutputSet(List.of()).add(output, OutputSet.Check.NONE, w -> format.renderer().render(comparison, w)).write();
                 err.println(NAME + comparison.countsLine() + "; wrote " + output);
             }
             return comparison.hasRegression() ? REGRESSION : 0;

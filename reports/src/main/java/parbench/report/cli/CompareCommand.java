@@ -5,8 +5,10 @@ import parbench.report.compare.HardwareMode;
 import parbench.report.compare.RunComparison;
 import parbench.report.compare.Thresholds;
 import parbench.report.jmh.BadInputException;
+import parbench.report.output.OutputSet;
 import parbench.report.run.RunInput;
 import parbench.report.stats.Bootstrap;
+import parbench.report.run.UnfinishedRuns;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +45,7 @@ public final class CompareCommand implements Callable<Integer> {
     static final int BAD_INPUT = ExitContract.BAD_INPUT;
     static final int INTERNAL_ERROR = ExitContract.INTERNAL_ERROR;
     /** What this command's exit codes mean. */
-    static final ExitContract EXIT = ExitContract.of("no regression", "at least one regression")
+    static final ExitContract EXIT = ExitContract.of("no regression", "at least one regression, or a broken candidate (lost or non-finite results)")
             .withBadInput(BadInputException.class::isInstance);
     private static final String NAME = "parbench compare: ";
 
@@ -92,6 +94,13 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here (atomically) instead of stdout")
     Path output;
 
+    @Option(names = "--strict", description = "refuse a run directory whose sweep never finished (default: warn)")
+    boolean strict;
+
+    @Option(names = "--allow-removed", description = "results missing from a candidate whose manifest records a"
+            + " failure are intended removals, not lost points (default: they fail the comparison)")
+    boolean allowRemoved;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -139,20 +148,35 @@ public final class CompareCommand implements Callable<Integer> {
             after = result(candidateLoad);
         }
 
+        UnfinishedRuns.check(before, strict, "parbench compare", spec.commandLine().getErr());
+        UnfinishedRuns.check(after, strict, "parbench compare", spec.commandLine().getErr());
         RunComparison comparison = RunComparison.of(before, after, mode, alpha, thresholds, runNoise,
                 new Bootstrap(resamples, seed));
 
         PrintWriter err = spec.commandLine().getErr();
+        // a broken candidate fails whatever its timings: its failures come first, one line each
+        List<String> failures = CandidateFailures.of(comparison, after, allowRemoved);
+        failures.forEach(failure -> err.println(NAME + "FAILED: " + failure));
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             format.renderer().render(comparison, out);
-            out.flush();
+            if (out.checkError()) { // a PrintWriter keeps write errors to itself: closed stdout, /dev/full
+                throw new BadInputException(Path.of("standard output"),
+                        "cannot write (closed, or no space left on device)");
+            }
         } else {
-            ReportCommand.AtomicFile.write(output, out -> format.renderer().render(comparison, out));
+            var inputs = new ArrayList<Path>(baselineRuns);
+            inputs.addAll(candidateRuns);
+            if (thresholdsFile != null) {
+                inputs.add(thresholdsFile);
+            }
+            new OutputSet(inputs).add(output,
+                    format == ComparisonFormat.JSON ? OutputSet.Check.JSON : OutputSet.Check.NONE,
+                    out -> format.renderer().render(comparison, out)).write();
             err.println(NAME + comparison.mode().line());
             err.println(NAME + comparison.countsLine() + "; wrote " + output);
         }
-        return comparison.hasRegression() ? REGRESSION : 0;
+        return comparison.hasRegression() || !failures.isEmpty() ? REGRESSION : 0;
     }
 
     private CommandLine.ParameterException usage(String message) {

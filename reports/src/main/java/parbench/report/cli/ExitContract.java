@@ -119,7 +119,7 @@ public record ExitContract(String done, String finding, Map<Integer, String> mor
     }
 
     private static String oneLine(String message) {
-        return message == null ? "(no message)" : message.replaceAll("\\s+", " ").strip();
+        return message == null ? "(no message)" : parbench.report.output.InertText.of(message.replaceAll("\\s+", " ").strip());
     }
 
     /** This build's version, from the Maven-filtered {@code version.properties} beside this class. */

@@ -1,5 +1,6 @@
 package parbench.report.cli;
 
+import parbench.report.output.OutputSet;
 import parbench.report.compare.ComparisonFormat;
 import parbench.report.compare.RunComparison;
 import parbench.report.compare.Thresholds;
@@ -238,7 +239,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 format.write(changes, series.size(), out());
                 out().flush();
             } else {
-                ReportCommand.AtomicFile.write(output, w -> format.write(changes, series.size(), w));
+                new OutputSet(List.of()).add(output, OutputSet.Check.NONE, w -> format.write(changes, series.size(), w)).write();
                 err().println(NAME + changes.size() + " change point" + (changes.size() == 1 ? "" : "s") + " in "
                         + series.size() + " series; wrote " + output);
             }
@@ -263,7 +264,7 @@ public final class HistoryCommand implements Callable<Integer> {
             List<Series> series = store.series(filter);
             List<ChangePoint> changes = ChangeDetector.standard().find(series);
             HistoryPage page = new HistoryPage();
-            ReportCommand.AtomicFile.write(output, w -> page.render(title, series, changes, w));
+            new OutputSet(List.of()).add(output, OutputSet.Check.NONE, w -> page.render(title, series, changes, w)).write();
             err().println(NAME + "wrote " + output + " (" + series.size() + " series, " + changes.size()
                     + " change point" + (changes.size() == 1 ? "" : "s") + ")");
             return 0;
@@ -330,7 +331,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 format.renderer().render(comparison, out());
                 out().flush();
             } else {
-                ReportCommand.AtomicFile.write(output, w -> format.renderer().render(comparison, w));
+                new OutputSet(List.of()).add(output, OutputSet.Check.NONE, w -> format.renderer().render(comparison, w)).write();
                 err().println(NAME + comparison.mode().line());
                 err().println(NAME + comparison.countsLine() + "; wrote " + output);
             }

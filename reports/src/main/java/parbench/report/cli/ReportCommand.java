@@ -4,17 +4,17 @@ import parbench.report.analysis.SpeedupTable;
 import parbench.report.html.HtmlReport;
 import parbench.report.jmh.BadInputException;
 import parbench.report.markdown.MarkdownSummary;
+import parbench.report.output.InertText;
+import parbench.report.output.OutputSet;
 import parbench.report.run.RunInput;
+import parbench.report.run.UnfinishedRuns;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +51,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "T", description = "page title (default: ${DEFAULT-VALUE})")
     String title = "parbench report";
 
+    @Option(names = "--strict", description = "refuse a run directory whose sweep never finished (default: warn)")
+    boolean strict;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,17 +77,20 @@ public final class ReportCommand implements Callable<Integer> {
         for (Path input : inputs) {
             loaded.add(RunInput.load(input));
         }
+        UnfinishedRuns.check(loaded, strict, "parbench report", spec.commandLine().getErr());
         SpeedupTable table = SpeedupTable.of(loaded);
         Path output = this.output != null ? this.output : besideTheInput(inputs.getFirst());
         HtmlReport report = new HtmlReport();
-        AtomicFile.write(output, out -> report.render(title, table, out));
+        // all or none, never over an input (OutputSet)
+        var outputs = new OutputSet(inputs).add(output, OutputSet.Check.NONE, out -> report.render(title, table, out));
         if (markdown != null) {
-            AtomicFile.write(markdown, out -> out.write(MarkdownSummary.render(title, table)));
+            outputs.add(markdown, OutputSet.Check.NONE, out -> out.write(MarkdownSummary.render(title, table)));
         }
+        outputs.write();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("parbench report: wrote " + output + (markdown == null ? "" : " and " + markdown)
+        err.println(InertText.of("parbench report: wrote " + output + (markdown == null ? "" : " and " + markdown)
                 + " (" + table.rows().size() + " results from " + loaded.size() + " input"
-                + (loaded.size() == 1 ? "" : "s") + ")");
+                + (loaded.size() == 1 ? "" : "s") + ")"));
         return 0;
     }
 
@@ -95,39 +101,5 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path parent = input.toAbsolutePath().getParent();
         return parent == null ? Path.of("report.html") : parent.resolve("report.html");
-    }
-
-    /** Writes a file completely or not at all: a temp file beside the target, then an atomic rename. */
-    static final class AtomicFile {
-
-        interface Content {
-            void writeTo(Writer out) throws IOException;
-        }
-
-        private AtomicFile() {
-        }
-
-        static void write(Path target, Content content) throws IOException, BadInputException {
-            Path absolute = target.toAbsolutePath();
-            Path dir = absolute.getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw new BadInputException(target, "cannot write: the directory " + dir + " does not exist");
-            }
-            Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-            try {
-                try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                    content.writeTo(out);
-                }
-                try {
-                    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the temp file already has the user's default ACL
-                }
-                Files.move(temp, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        }
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import parbench.report.output.InertText;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -27,6 +29,8 @@ import java.util.Optional;
  * all modes, sample-mode histograms, non-finite numbers written as the strings {@code "NaN"}, {@code "+INF"},
  * {@code "-INF"}, secondary metrics named with or without the old {@code ·} prefix, absent params, and repeated
  * benchmark+params. Anything else is a {@link BadInputException} whose message names the file and the reason.
+ * Every string read is made {@link InertText}: the files are untrusted, and their names reach terminals and
+ * Markdown.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -34,12 +38,16 @@ public final class JmhJsonReader {
 
     private static final String OLD_SECONDARY_PREFIX = "\u00b7";
 
+    /** The most operations one metric's histogram may count: 2^53. */
+    public static final long MAX_HISTOGRAM_TOTAL = 1L << 53;
+
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** Reads {@code file}; every failure is a {@link BadInputException} naming {@code file}. */
     public JmhResultFile read(Path file) throws BadInputException {
+        InputPath.requireFile(file);
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
             root = mapper.readTree(in);
@@ -82,6 +90,7 @@ public final class JmhJsonReader {
     }
 
     private BenchmarkResult result(Path file, int index, JsonNode node) throws BadInputException {
+        checkHistograms(file, index, node);
         if (!node.isObject()) {
             throw new BadInputException(file, "result #" + (index + 1) + " is " + describe(node) + ", expected an object");
         }
@@ -96,17 +105,18 @@ public final class JmhJsonReader {
         }
         Map<String, String> params = new LinkedHashMap<>();
         JsonNode paramsNode = node.path("params");
-        paramsNode.properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+        paramsNode.properties().forEach(e -> params.put(InertText.of(e.getKey()), InertText.of(e.getValue().asText())));
         Map<String, Metric> secondaries = new LinkedHashMap<>();
         for (var e : node.path("secondaryMetrics").properties()) {
-            String name = e.getKey().startsWith(OLD_SECONDARY_PREFIX) ? e.getKey().substring(1) : e.getKey();
+            String key = InertText.of(e.getKey());
+            String name = key.startsWith(OLD_SECONDARY_PREFIX) ? key.substring(1) : key;
             if (e.getValue().isObject()) {
                 secondaries.put(name, metric(e.getValue()));
             }
         }
         return new BenchmarkResult(
-                benchmark.asText(),
-                node.path("mode").asText("unknown"),
+                InertText.of(benchmark.asText()),
+                InertText.of(node.path("mode").asText("unknown")),
                 params,
                 node.path("threads").asInt(1),
                 node.path("forks").asInt(0),
@@ -117,11 +127,47 @@ public final class JmhJsonReader {
                 text(node, "vmVersion"),
                 text(node, "jmhVersion"),
                 node.path("warmupIterations").asInt(0),
-                node.path("warmupTime").asText(""),
+                InertText.of(node.path("warmupTime").asText("")),
                 node.path("measurementIterations").asInt(0),
-                node.path("measurementTime").asText(""),
+                InertText.of(node.path("measurementTime").asText("")),
                 metric(primary),
                 secondaries);
+    }
+
+    /**
+     * Refuses histogram counts no JMH run can produce: negative, fractional, or adding up past
+     * {@value #MAX_HISTOGRAM_TOTAL} (2^53, where a double stops counting exactly) in one metric.
+     * Consumers size arrays from these sums; a sum that overflows a long turns negative.
+     */
+    private static void checkHistograms(Path file, int index, JsonNode node) throws BadInputException {
+        String name = node.path("benchmark").asText();
+        List<JsonNode> metrics = new ArrayList<>();
+        metrics.add(node.path("primaryMetric"));
+        node.path("secondaryMetrics").forEach(metrics::add);
+        for (JsonNode metric : metrics) {
+            long total = 0;
+            for (JsonNode fork : metric.path("rawDataHistogram")) {
+                for (JsonNode iteration : fork) {
+                    for (JsonNode bin : iteration) {
+                        JsonNode count = bin.path(1);
+                        if (count.isMissingNode() || count.isNull()) {
+                            continue;
+                        }
+                        if (!count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() < 0) {
+                            throw new BadInputException(file, "result #" + (index + 1) + " (" + name
+                                    + ") has a rawDataHistogram count that is not a whole number of at least 0: "
+                                    + oneLine(count.toString()));
+                        }
+                        total += count.asLong();
+                        if (total > MAX_HISTOGRAM_TOTAL || total < 0) {
+                            throw new BadInputException(file, "result #" + (index + 1) + " (" + name
+                                    + ") has rawDataHistogram counts adding up past " + MAX_HISTOGRAM_TOTAL
+                                    + ": not a real JMH histogram");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static Metric metric(JsonNode node) {
@@ -149,7 +195,7 @@ public final class JmhJsonReader {
                 number(node.path("scoreError")),
                 number(confidence.path(0)),
                 number(confidence.path(1)),
-                node.path("scoreUnit").asText(""),
+                InertText.of(node.path("scoreUnit").asText("")),
                 raw,
                 histogram);
     }
@@ -179,12 +225,12 @@ public final class JmhJsonReader {
 
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(InertText.of(value.asText()));
     }
 
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
+        array.forEach(v -> values.add(InertText.of(v.asText())));
         return values;
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import parbench.report.jmh.BadInputException;
 import parbench.report.jmh.BenchmarkResult;
+import parbench.report.jmh.InputPath;
+import parbench.report.output.InertText;
 import parbench.report.jmh.JmhJsonReader;
 
 import java.io.IOException;
@@ -32,10 +34,15 @@ import java.util.stream.Stream;
  */
 public record RunInput(Path source, String label, Optional<RunManifest> manifest, List<ResultSet> sets) {
 
+    /** The largest core count a result file's name may state; well beyond any machine. */
+    public static final int MAX_CORES = 1 << 20;
+
     private static final Pattern CORES_FILE = Pattern.compile("(python-)?cores-(\\d+)\\.json");
     private static final ObjectMapper MANIFEST_MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("inert-text")
+                    .addDeserializer(String.class, new InertStrings()))
             .build();
 
     public RunInput {
@@ -44,15 +51,12 @@ public record RunInput(Path source, String label, Optional<RunManifest> manifest
 
     /** Loads a run directory or a JMH JSON file; every failure names the file and the reason. */
     public static RunInput load(Path source) throws BadInputException {
-        if (Files.isDirectory(source)) {
+        if (InputPath.of(source) == InputPath.Kind.DIRECTORY) {
             return loadDirectory(source);
-        }
-        if (!Files.exists(source)) {
-            throw new BadInputException(source, "no such file or directory");
         }
         var file = new JmhJsonReader().read(source);
         Matcher m = CORES_FILE.matcher(source.getFileName().toString());
-        OptionalInt cores = m.matches() ? OptionalInt.of(Integer.parseInt(m.group(2))) : OptionalInt.empty();
+        OptionalInt cores = m.matches() ? OptionalInt.of(coreCount(source, m.group(2))) : OptionalInt.empty();
         boolean python = m.matches() && m.group(1) != null;
         return new RunInput(source, labelOf(source, Optional.empty(), file.results()), Optional.empty(),
                 List.of(new ResultSet(source, cores, python, file.results())));
@@ -81,7 +85,7 @@ public record RunInput(Path source, String label, Optional<RunManifest> manifest
         for (Path file : files) {
             Matcher m = CORES_FILE.matcher(file.getFileName().toString());
             m.matches();
-            sets.add(new ResultSet(file, OptionalInt.of(Integer.parseInt(m.group(2))), m.group(1) != null,
+            sets.add(new ResultSet(file, OptionalInt.of(coreCount(file, m.group(2))), m.group(1) != null,
                     reader.read(file).results()));
         }
         List<BenchmarkResult> all = sets.stream().flatMap(s -> s.results().stream()).toList();
@@ -90,10 +94,32 @@ public record RunInput(Path source, String label, Optional<RunManifest> manifest
 
     private static int coresOf(Path file) {
         Matcher m = CORES_FILE.matcher(file.getFileName().toString());
-        return m.matches() ? Integer.parseInt(m.group(2)) : Integer.MAX_VALUE;
+        if (!m.matches()) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            return coreCount(file, m.group(2));
+        } catch (BadInputException e) {
+            return Integer.MAX_VALUE; // refused when the file is read, with its name
+        }
+    }
+
+    /** The core count a file's name states, 1 to {@value #MAX_CORES}. */
+    private static int coreCount(Path file, String digits) throws BadInputException {
+        // at most 8 digits: no overflow before the range check
+        int cores = digits.length() > 8 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+        if (cores < 1 || cores > MAX_CORES) {
+            throw new BadInputException(file, "the file name says " + digits + " cores; a core count is 1 to "
+                    + MAX_CORES);
+        }
+        return cores;
     }
 
     private static Optional<RunManifest> readManifest(Path file) throws BadInputException {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        InputPath.requireFile(file);
         try {
             return Optional.of(MANIFEST_MAPPER.readValue(file.toFile(), RunManifest.class));
         } catch (NoSuchFileException e) {
@@ -110,7 +136,7 @@ public record RunInput(Path source, String label, Optional<RunManifest> manifest
 
     private static String labelOf(Path source, Optional<RunManifest> manifest, List<BenchmarkResult> results) {
         Path name = source.getFileName();
-        String fallback = name == null ? source.toString() : name.toString();
+        String fallback = InertText.of(name == null ? source.toString() : name.toString());
         if (manifest.isPresent()) {
             RunManifest m = manifest.get();
             List<String> parts = new ArrayList<>();
@@ -128,5 +154,21 @@ public record RunInput(Path source, String label, Optional<RunManifest> manifest
         return results.stream().map(BenchmarkResult::jdkVersion).flatMap(Optional::stream).findFirst()
                 .map(jdk -> fallback + " (JDK " + jdk + ")")
                 .orElse(fallback);
+    }
+
+    /** Every string of a manifest read as {@link InertText}: the CPU model and JDK version reach terminals. */
+    private static final class InertStrings extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        InertStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser parser,
+                com.fasterxml.jackson.databind.DeserializationContext context) throws IOException {
+            return InertText.of(com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance
+                    .deserialize(parser, context));
+        }
     }
 }

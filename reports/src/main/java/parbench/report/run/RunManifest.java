@@ -28,6 +28,11 @@ public record RunManifest(
         List<CoreCount> coreCounts,
         Python python) {
 
+    /** Whether the sweep never finished: still running, or killed before it could say so (no {@code finishedAt}). */
+    public boolean unfinished() {
+        return finishedAt == null;
+    }
+
     public RunManifest {
         jvmFlags = jvmFlags == null ? List.of() : jvmFlags.stream().map(String::valueOf).toList();
         coreCounts = coreCounts == null ? List.of() : coreCounts.stream().filter(java.util.Objects::nonNull).toList();

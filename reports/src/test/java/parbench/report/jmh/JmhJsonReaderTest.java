@@ -117,7 +117,7 @@ class JmhJsonReaderTest {
 
         assertThatThrownBy(() -> reader.read(missing))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage(missing + ": no such file");
+                .hasMessage(missing + ": no such file or directory");
     }
 
     @ParameterizedTest
@@ -138,5 +138,34 @@ class JmhJsonReaderTest {
                 .hasMessageStartingWith(file + ": ")
                 .hasMessageContaining(reason)
                 .hasMessageNotContaining("\n");
+    }
+
+    @ParameterizedTest(name = "counts {0}")
+    @CsvSource(delimiter = '|', value = {
+            "9223372036854775807, 9223372036854775807 | counts adding up past 9007199254740992",
+            "9007199254740992, 1                      | counts adding up past 9007199254740992",
+            "-1, 5                                    | count that is not a whole number of at least 0: -1",
+            "1.5, 5                                   | count that is not a whole number of at least 0: 1.5",
+            "99999999999999999999999, 1               | count that is not a whole number of at least 0: 99999999999999999999999"})
+    void impossibleHistogramCountsAreBadInput(String counts, String reason, @TempDir Path dir) throws IOException {
+        String[] c = counts.split(",\\s*");
+        Path file = dir.resolve("histogram.json");
+        Files.writeString(file, """
+                [{"benchmark": "a.B.c", "mode": "sample", "primaryMetric": {"score": 1.0, "scoreUnit": "ms/op",
+                  "rawDataHistogram": [[[[1.0, %s], [2.0, %s]]]]}}]
+                """.formatted(c[0], c[1]));
+
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(file + ": result #1 (a.B.c) has ")
+                .hasMessageContaining(reason)
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aDirectoryIsNotAResultFile(@TempDir Path dir) {
+        assertThatThrownBy(() -> reader.read(dir))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(dir + ": is a directory, expected a file");
     }
 }

@@ -8,6 +8,10 @@ import parbench.report.jmh.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,5 +67,86 @@ class RunInputTest {
         assertThatThrownBy(() -> RunInput.load(dir))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(dir + ": not a run directory: no cores-<c>.json inside");
+    }
+
+    @Test
+    void aCoreCountTooLargeForAnIntIsBadInputNamingTheFile(@TempDir Path dir) throws IOException {
+        Files.copy(Fixtures.jmh("real-jmh-1.37-avgt.json"), dir.resolve("cores-1.json"));
+        Files.copy(Fixtures.jmh("real-jmh-1.37-avgt.json"), dir.resolve("cores-99999999999.json"));
+
+        assertThatThrownBy(() -> RunInput.load(dir))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(dir.resolve("cores-99999999999.json")
+                        + ": the file name says 99999999999 cores; a core count is 1 to 1048576");
+    }
+
+    @Test
+    void aZeroCoreFileGivenDirectlyIsBadInput(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cores-0.json");
+        Files.copy(Fixtures.jmh("real-jmh-1.37-avgt.json"), file);
+
+        assertThatThrownBy(() -> RunInput.load(file))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(file + ": the file name says 0 cores; a core count is 1 to 1048576");
+    }
+
+    @Test
+    void aSymbolicLinkLoopIsNamedAsALoop(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Files.createSymbolicLink(a, b);
+        Files.createSymbolicLink(b, a);
+
+        assertThatThrownBy(() -> RunInput.load(a))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(a + ": a symbolic link loop (the links never reach a file)");
+    }
+
+    @Test
+    void aLoopingResultFileInsideARunDirectoryIsNamedAsALoop(@TempDir Path dir) throws IOException {
+        Path loop = dir.resolve("cores-1.json");
+        Files.createSymbolicLink(loop, loop);
+
+        assertThatThrownBy(() -> RunInput.load(dir))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(loop + ": a symbolic link loop (the links never reach a file)");
+    }
+
+    @Test
+    void aDanglingLinkIsNamedAsDangling(@TempDir Path dir) throws IOException {
+        Path link = dir.resolve("cores-1.json");
+        Files.createSymbolicLink(link, dir.resolve("gone.json"));
+
+        assertThatThrownBy(() -> RunInput.load(link))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(link + ": a dangling symbolic link (its target does not exist)");
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutWaitingForAWriter(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("cores-1.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).isTrue();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertThatThrownBy(() -> RunInput.load(fifo))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage(fifo + ": not a regular file (a FIFO, device or socket); parbench reads files and run directories only");
+            assertThatThrownBy(() -> RunInput.load(dir))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith(fifo + ": not a regular file");
+        });
+    }
+
+    @Test
+    void aFifoManifestIsRefusedWithoutWaitingForAWriter(@TempDir Path dir) throws Exception {
+        Files.copy(Fixtures.jmh("real-jmh-1.37-avgt.json"), dir.resolve("cores-1.json"));
+        Path fifo = dir.resolve("manifest.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).isTrue();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> RunInput.load(dir))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(fifo + ": not a regular file"));
     }
 }

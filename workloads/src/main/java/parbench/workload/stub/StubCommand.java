@@ -77,7 +77,7 @@ public final class StubCommand implements Callable<Integer> {
 
     /** The options that shape what the stub serves, shared by serving and in-process measuring. */
     static final class StubOptions {
-        @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Mean delay of each response, ms (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Mean delay of each response, ms, at most 600000 (default: ${DEFAULT-VALUE}).")
         long latencyMillis;
 
         @Option(names = "--latency-distribution", paramLabel = "fixed|uniform|lognormal", defaultValue = "fixed",
@@ -114,11 +114,14 @@ public final class StubCommand implements Callable<Integer> {
 
         /** The configuration these options describe; a bad value is a {@link ParameterException} naming it. */
         StubConfig config(CommandSpec spec, int port) {
-            if (latencyMillis < 0) {
-                throw new ParameterException(spec.commandLine(), "--latency-ms must be zero or more, was " + latencyMillis);
+            long max = StubConfig.MAX_LATENCY.toMillis();
+            if (latencyMillis < 0 || latencyMillis > max) {
+                throw new ParameterException(spec.commandLine(),
+                        "--latency-ms must be within [0, " + max + "], was " + latencyMillis);
             }
-            if (slowMillis <= 0) {
-                throw new ParameterException(spec.commandLine(), "--slow-ms must be positive, was " + slowMillis);
+            if (slowMillis <= 0 || slowMillis > max) {
+                throw new ParameterException(spec.commandLine(),
+                        "--slow-ms must be within [1, " + max + "], was " + slowMillis);
             }
             if (port < 0 || port > 65_535) {
                 throw new ParameterException(spec.commandLine(), "--port must be within [0, 65535], was " + port);

@@ -10,7 +10,7 @@ import parbench.workload.wiki.WikiCorpus;
  * {@link #defaults()} with the {@code with...} methods.
  *
  * @param port                TCP port on 127.0.0.1; 0 picks a free one
- * @param latency             mean delay before each response; zero or more
+ * @param latency             mean delay before each response; zero to {@link #MAX_LATENCY}
  * @param corpus              which titles exist (200) and which do not (404)
  * @param corpusSize          how many corpus pages are served as existing; titles past it are 404; zero or more
  * @param latencyDistribution how each delay is drawn around {@code latency}
@@ -38,12 +38,23 @@ public record StubConfig(int port, Duration latency, WikiCorpus corpus, int corp
     /** Threads of WireMock's scheduler for delayed responses; a delay waits on a timer, not on a thread. */
     public static final int DEFAULT_RESPONSE_THREADS = 16;
 
+    /**
+     * The longest mean latency the stub takes: ten minutes, far past any client's time-out, and
+     * small enough that every drawn delay (at most 2x the mean, or about 72x for the log-normal's
+     * farthest draw) fits the {@code int} milliseconds WireMock delays by.
+     */
+    public static final java.time.Duration MAX_LATENCY = Duration.ofMinutes(10);
+
     public StubConfig {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be within [0, 65535], was " + port);
         }
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must be zero or more, was " + latency.toMillis() + " ms");
+        }
+        if (latency.compareTo(MAX_LATENCY) > 0) {
+            throw new IllegalArgumentException("latency must be at most " + MAX_LATENCY.toMillis() + " ms, was "
+                    + latency.toMillis() + " ms");
         }
         if (corpusSize < 0) {
             throw new IllegalArgumentException("corpus size must be zero or more, was " + corpusSize);

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param errorFraction fraction of requests answered {@code 500}, in [0, 1]
  * @param resetFraction fraction of requests whose connection is reset by the server, in [0, 1]
  * @param slowFraction  fraction of requests delayed by {@code slowDelay}, in [0, 1]
- * @param slowDelay     the delay of a slow request; positive
+ * @param slowDelay     the delay of a slow request; positive, at most {@link StubConfig#MAX_LATENCY}
  */
 public record StubFaults(double errorFraction, double resetFraction, double slowFraction, Duration slowDelay) {
 
@@ -31,6 +31,10 @@ public record StubFaults(double errorFraction, double resetFraction, double slow
         }
         if (!slowDelay.isPositive()) {
             throw new IllegalArgumentException("slow delay must be positive, was " + slowDelay.toMillis() + " ms");
+        }
+        if (slowDelay.compareTo(StubConfig.MAX_LATENCY) > 0) {
+            throw new IllegalArgumentException("slow delay must be at most " + StubConfig.MAX_LATENCY.toMillis()
+                    + " ms, was " + slowDelay.toMillis() + " ms");
         }
     }
 

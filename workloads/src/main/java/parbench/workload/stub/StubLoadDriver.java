@@ -32,7 +32,9 @@ import parbench.workload.wiki.WikiPage;
  * <p>Bounded: it stops at the end of the window or after {@code maxRequests} measured requests,
  * whichever comes first, and every request has a time-out of {@link #REQUEST_TIMEOUT}. Loopback
  * only: it refuses any URL whose host is not a loopback address. The client it builds is closed
- * (threads stopped, connections evicted) before it returns. Stateless; calls may run concurrently,
+ * (threads stopped, connections evicted) before it returns. Interruptible: interrupting the
+ * thread in {@link #measure} stops the load (calls cancelled) and throws at once, so a signal
+ * during a sweep's capacity probe does not wait out the warm-up and window. Stateless; calls may run concurrently,
  * although two at once measure each other.
  */
 public final class StubLoadDriver {
@@ -102,7 +104,7 @@ public final class StubLoadDriver {
                 int first = i;
                 workers.add(executor.submit(() -> load(client, urls, first, inFlight, window)));
             }
-            long[] latencies = collect(workers, window);
+            long[] latencies = collect(workers, window, client);
             // The window is its full length, unless the request cap closed it at the last completion.
             boolean capped = window.measured.get() > maxRequests;
             long windowNanos = capped ? window.lastCompletion.get() - window.start : window.end - window.start;
@@ -113,8 +115,14 @@ public final class StubLoadDriver {
         }
     }
 
-    /** Waits for every worker (each stops by itself at the window's end) and merges their latencies. */
-    private static long[] collect(List<Future<long[]>> workers, Window window) throws InterruptedException {
+    /**
+     * Waits for every worker (each stops by itself at the window's end) and merges their latencies.
+     * Interrupted, it stops the load at once: the workers' loops end, every call in flight is
+     * cancelled (its socket closed) and the workers are interrupted, so the executor's close does
+     * not wait out the window.
+     */
+    private static long[] collect(List<Future<long[]>> workers, Window window, OkHttpClient client)
+            throws InterruptedException {
         long deadline = window.end + REQUEST_TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(5);
         List<long[]> parts = new ArrayList<>(workers.size());
         try {
@@ -126,6 +134,8 @@ public final class StubLoadDriver {
         } catch (TimeoutException e) {
             throw new IllegalStateException("load workers did not stop within the request time-out after the window", e);
         } catch (InterruptedException e) {
+            window.stopped.set(true);
+            client.dispatcher().cancelAll();
             workers.forEach(worker -> worker.cancel(true));
             throw e;
         }
@@ -143,7 +153,7 @@ public final class StubLoadDriver {
     private static long[] load(OkHttpClient client, List<HttpUrl> urls, int first, int stride, Window window) {
         long[] latencies = new long[1024];
         int count = 0;
-        for (int next = first; !Thread.currentThread().isInterrupted(); next += stride) {
+        for (int next = first; !Thread.currentThread().isInterrupted() && !window.stopped.get(); next += stride) {
             long sent = System.nanoTime();
             if (sent >= window.end) {
                 break;
@@ -221,6 +231,8 @@ public final class StubLoadDriver {
         final AtomicLong measured = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         final AtomicLong lastCompletion = new AtomicLong();
+        /** Set when the measuring thread is interrupted: every worker's loop ends before its next request. */
+        final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
         Window(long start, long end, long maxRequests) {
             this.start = start;

@@ -80,6 +80,7 @@ public final class WikipediaStub implements AutoCloseable {
                 .stubRequestLoggingDisabled(true)
                 .gzipDisabled(true)
                 .notifier(new SilentNotifier())
+                .httpServerFactory(StubHttpServer.FACTORY)
                 .extensions(new PageLookup(existing, config)));
         server.stubFor(get(urlPathMatching("/wiki/.+")).willReturn(aResponse()));
         try {

@@ -31,7 +31,11 @@ class StubCommandTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "--latency-ms -1            | parbench stub: --latency-ms must be zero or more, was -1",
+            "--latency-ms -1            | parbench stub: --latency-ms must be within [0, 600000], was -1",
+            "--latency-ms 9223372036854775807 | parbench stub: --latency-ms must be within [0, 600000], was 9223372036854775807",
+            "--latency-ms 600001        | parbench stub: --latency-ms must be within [0, 600000], was 600001",
+            "--slow-ms 0                | parbench stub: --slow-ms must be within [1, 600000], was 0",
+            "--slow-ms 9223372036854775807 | parbench stub: --slow-ms must be within [1, 600000], was 9223372036854775807",
             "--error-fraction 1.5       | parbench stub: --error-fraction must be within [0, 1], was 1.5",
             "--missing-fraction 2       | parbench stub: --missing-fraction must be within [0, 1], was 2.0",
             "--reset-fraction -0.1      | parbench stub: --reset-fraction must be within [0, 1], was -0.1",

@@ -46,7 +46,7 @@ class StubProcessIT {
         assertThat(process.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(err).isEqualTo("parbench stub: --latency-ms must be zero or more, was -5" + System.lineSeparator());
+        assertThat(err).isEqualTo("parbench stub: --latency-ms must be within [0, 600000], was -5" + System.lineSeparator());
         assertThat(process.getInputStream().readAllBytes()).isEmpty();
     }
 

@@ -11,7 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import parbench.workload.wiki.WikiCorpus;
 
@@ -49,6 +55,37 @@ class WikipediaStubTest {
             var firstStatuses = titles.stream().map(title -> status(client, first, title)).toList();
             var secondStatuses = titles.stream().map(title -> status(client, second, title)).toList();
             assertThat(firstStatuses).isEqualTo(secondStatuses).contains(500).containsAnyOf(200, 404);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} with a bad chunk size")
+    @ValueSource(strings = {"GET", "POST"})
+    void malformedChunkedBodyIsABadRequestNotAServerError(String method) throws IOException {
+        try (var stub = WikipediaStub.start(StubConfig.defaults());
+             var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", stub.port()), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((method + " /wiki/Ocean HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(reader.readLine()).startsWith("HTTP/1.1 400 ");
+        }
+    }
+
+    @Test
+    void wellFormedRequestsStillSucceedAfterAMalformedOne() throws Exception {
+        try (var stub = WikipediaStub.start(StubConfig.defaults());
+             var client = HttpClient.newHttpClient()) {
+            try (var socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", stub.port()), 5_000);
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET /wiki/Ocean HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n5\r\nab").getBytes(StandardCharsets.US_ASCII));
+                socket.shutdownOutput();
+                socket.getInputStream().readAllBytes();
+            }
+            assertThat(status(client, stub, "Ocean")).isEqualTo(200);
         }
     }
 

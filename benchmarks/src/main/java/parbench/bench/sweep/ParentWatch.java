@@ -1,0 +1,56 @@
+package parbench.bench.sweep;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * Runs another {@code main} in a JVM that dies with the sweep that started it. The sweep holds the
+ * write end of the child's stdin pipe; whatever way the sweep's JVM ends (SIGKILL included, which
+ * runs no shutdown hook), the kernel closes that end, and this watcher reads end-of-file: it then
+ * SIGKILLs every descendant of this JVM (JMH forks, process-workers' worker JVMs) and halts. A
+ * pipe, not a signal, because only the kernel outlives a SIGKILLed parent.
+ *
+ * <p>Usage: {@code java -cp ... parbench.bench.sweep.ParentWatch MAIN_CLASS ARGS...}, with stdin a
+ * pipe the parent keeps open (never a terminal or {@code /dev/null}: those end at once or never).
+ * The watched program must not read stdin itself. Thread-safety: one daemon thread reads stdin.
+ */
+public final class ParentWatch {
+
+    /** Exit status when the parent went away: 128 + SIGKILL, as if killed with it. */
+    static final int PARENT_GONE = 137;
+
+    private ParentWatch() {}
+
+    public static void main(String[] args) throws Throwable {
+        if (args.length == 0) {
+            System.err.println("usage: ParentWatch MAIN_CLASS [ARGS...]");
+            System.exit(2);
+        }
+        watch(System.in);
+        Method main = Class.forName(args[0]).getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Starts the daemon thread that ends this JVM and its descendants when {@code in} ends. */
+    static void watch(InputStream in) {
+        Thread.ofPlatform().daemon().name("parbench-parent-watch").start(() -> {
+            byte[] buffer = new byte[256];
+            try {
+                while (in.read(buffer) >= 0) {
+                    // the parent writes nothing; anything it does write is ignored
+                }
+            } catch (IOException e) {
+                // a broken pipe is the parent gone, as end-of-file is
+            }
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            Runtime.getRuntime().halt(PARENT_GONE);
+        });
+    }
+}
