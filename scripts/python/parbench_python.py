@@ -1,30 +1,18 @@
-"""Entry point of ``scripts/parbench python``: checks the article's libraries, then runs the CLI.
+"""Entry point of ``scripts/parbench python``: runs the CLI under whichever CPython started it.
 
-Runs under Debian's /usr/bin/python3 with python3-joblib, python3-tqdm and python3-requests.
+Any CPython 3.8+ will do (``--python PATH``): the article's libraries (joblib, tqdm, requests,
+numba) are optional, and a model whose library is missing is skipped with one line naming it.
+Debian's /usr/bin/python3 with python3-joblib, python3-tqdm, python3-requests and python3-numba
+runs every model.
 """
 
-import importlib
 import os
 import sys
 
-REQUIRED = (("joblib", "python3-joblib"), ("tqdm", "python3-tqdm"), ("requests", "python3-requests"))
-
-
-def missing_packages():
-    missing = []
-    for module, package in REQUIRED:
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            missing.append(package)
-    return missing
-
-
 if __name__ == "__main__":
-    missing = missing_packages()
-    if missing:
-        print(f"parbench python: {sys.executable} lacks {', '.join(missing)}; "
-              f"install with: apt-get install {' '.join(missing)}", file=sys.stderr)
+    if sys.version_info < (3, 8):
+        print(f"parbench python: {sys.executable} is Python {sys.version.split()[0]}; the harness needs 3.8 or later",
+              file=sys.stderr)
         sys.exit(2)
     sys.dont_write_bytecode = True  # leave no __pycache__ in the checkout
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
