@@ -186,18 +186,30 @@ def run_command(argv):
     failed = 0
     try:
         for c in cores:
-            os.sched_setaffinity(0, usable[:c])
+            pin_every_thread(usable[:c])
             failed += run_core_count(c, profile, include, stubs, out, python)
         _stop_if_interrupted()
     except KeyboardInterrupt:
         print("parbench python: interrupted; what finished is written in " + out, file=sys.stderr)
         return 130
     finally:
-        os.sched_setaffinity(0, usable)
+        pin_every_thread(usable)
         stubs.close()
         stop_leftover_workers()
     print(f"parbench python: results in {out}" + (f"; {failed} point(s) FAILED" if failed else ""))
     return 1 if failed else 0
+
+
+def pin_every_thread(cpus):
+    """Sets the affinity of every thread of this process, not only the calling one: a thread pool
+    that outlives a point (numba's OpenMP threads live as long as the process) would otherwise
+    keep the CPUs of the core count that started it."""
+    os.sched_setaffinity(0, cpus)
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            os.sched_setaffinity(int(tid), cpus)
+        except (ProcessLookupError, FileNotFoundError):  # the thread ended meanwhile
+            pass
 
 
 def run_core_count(cores, profile, include, stubs, out, python):

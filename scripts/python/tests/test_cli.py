@@ -7,6 +7,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 import unittest
 import uuid
 
@@ -102,6 +103,32 @@ class InterpreterTest(unittest.TestCase):
             self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
         with open(os.path.join(out, "python-cores-1.json")) as f:
             self.assertEqual(len(json.load(f)), len(support_models(workload="noop")))
+
+
+class PinningTest(unittest.TestCase):
+
+    @unittest.skipUnless(len(os.sched_getaffinity(0)) > 1, "needs two CPUs")
+    def test_a_thread_started_before_the_core_count_changes_gets_the_new_cpus(self):
+        from parbench_py import cli
+        usable = sorted(os.sched_getaffinity(0))
+        started, stop = threading.Event(), threading.Event()
+        ids = []
+
+        def idle():
+            ids.append(threading.get_native_id())
+            started.set()
+            stop.wait(60)
+
+        thread = threading.Thread(target=idle)
+        thread.start()
+        try:
+            started.wait(60)
+            cli.pin_every_thread(usable[:1])
+            self.assertEqual(os.sched_getaffinity(ids[0]), {usable[0]})
+        finally:
+            cli.pin_every_thread(usable)
+            stop.set()
+            thread.join()
 
 
 class BadInputTest(unittest.TestCase):
