@@ -86,6 +86,17 @@ public record RunManifest(
         }
     }
 
+    /** What one side (JMH or Python) recorded for one core count. */
+    public sealed interface Entry permits CoreCount, PythonCoreCount {
+        int cores();
+
+        /** {@code ok}, {@code failed} or {@code interrupted} ({@code running} while it runs, JMH only). */
+        String status();
+
+        /** Why it failed or was interrupted, else null. */
+        String message();
+    }
+
     /**
      * One core count.
      *
@@ -94,14 +105,30 @@ public record RunManifest(
      * @param jvmProcessors {@code availableProcessors()} a benchmark fork reported, null if none did
      * @param jvmCpus the affinity a benchmark fork reported, null if none did
      * @param status {@code running}, {@code ok}, {@code failed} or {@code interrupted}
-     * @param resultFile JMH JSON, relative to the run directory; null unless complete
-     * @param message why it failed or was interrupted, else null
+     * @param resultFile JMH JSON, relative to the run directory; null unless JMH wrote it (a
+     *     {@code failed} core count keeps the points that did not fail)
+     * @param message why it failed or was interrupted, else null; names each failed point
+     * @param failedPoints the points JMH started but scored no result for, empty when none
      */
     public record CoreCount(int cores, String enforcement, String cpuList, Integer jvmProcessors,
             String jvmCpus, String status, String resultFile, String logFile, String message,
-            List<String> jvmArgs) {
+            List<String> jvmArgs, List<FailedPoint> failedPoints) implements Entry {
         public CoreCount {
             jvmArgs = List.copyOf(jvmArgs);
+            failedPoints = failedPoints == null ? List.of() : List.copyOf(failedPoints);
+        }
+    }
+
+    /**
+     * A benchmark point that threw (in set-up, or a wrong output) and so has no result.
+     *
+     * @param benchmark e.g. {@code SleepBenchmark.batch}
+     * @param params its JMH parameters, e.g. {@code tasks: 0}
+     * @param error the first line JMH printed about it, usually the exception
+     */
+    public record FailedPoint(String benchmark, java.util.Map<String, String> params, String error) {
+        public FailedPoint {
+            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         }
     }
 
@@ -149,12 +176,23 @@ public record RunManifest(
      * @param message why it failed or was interrupted, else null
      */
     public record PythonCoreCount(int cores, String enforcement, String cpuList, String status, String resultFile,
-            String logFile, String message) {}
+            String logFile, String message) implements Entry {}
 
     /** This manifest with its Python record set. */
     public RunManifest withPython(Python newPython) {
         return new RunManifest(parbenchVersion, git, startedAt, finishedAt, host, os, cpu, memoryBytes, jdk,
                 jvmFlags, jmhVersion, profile, parameters, stub, coreCounts, newPython);
+    }
+
+    /**
+     * This manifest with {@code entry} replacing its side's entry of the same core count, or appended;
+     * a Python entry needs the {@link #python} record to be set.
+     */
+    public RunManifest with(Entry entry) {
+        return switch (entry) {
+            case CoreCount jvm -> with(jvm);
+            case PythonCoreCount py -> withPython(python.with(py));
+        };
     }
 
     /** This manifest with {@code entry} replacing the entry of the same core count, or appended. */

@@ -46,4 +46,51 @@ class JmhProgressTest {
         assertThat(list.points(java.util.Map.of("parallelism", "2"))).isEqualTo(3 + 1);
         assertThat(list.anyNamed("WikiBenchmark")).isFalse();
     }
+
+    @Test
+    void pointThatThrowsIsLostWithItsParametersAndError() throws Exception {
+        // GIVEN JMH's real output of two points, the first failing in set-up (-p tasks=0,1, forked)
+        List<String> log;
+        try (var in = JmhProgressTest.class.getResourceAsStream("jmh-forked-failed-point.log")) {
+            log = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        var progress = new JmhProgress();
+
+        // WHEN it is read line by line
+        var points = log.stream().map(progress::accept).flatMap(Optional::stream).toList();
+
+        // THEN the scored point finished and the failed one is lost, named with its parameters and exception
+        assertThat(points).extracting(JmhProgress.Point::parameters)
+                .containsExactly("(model = sequential, parallelism = 1, taskMillis = 1, tasks = 1)");
+        assertThat(progress.startedPoints()).isEqualTo(2);
+        assertThat(progress.lost()).singleElement().satisfies(lost -> {
+            assertThat(lost.benchmark()).isEqualTo("SleepBenchmark.batch");
+            assertThat(lost.params()).containsExactly(java.util.Map.entry("model", "sequential"),
+                    java.util.Map.entry("parallelism", "1"), java.util.Map.entry("taskMillis", "1"),
+                    java.util.Map.entry("tasks", "0"));
+            assertThat(lost).hasToString("SleepBenchmark.batch (model=sequential, parallelism=1, taskMillis=1,"
+                    + " tasks=0): java.lang.IllegalArgumentException: tasks must be 1 or more, was 0");
+        });
+    }
+
+    @Test
+    void forkedVmThatDiesLosesItsPointWithJmhsLine() {
+        var progress = new JmhProgress();
+        List.of("# Benchmark: parbench.bench.CpuBenchmark.batch",
+                "# Parameters: (model = process-workers)",
+                "# Fork: 1 of 2",
+                "<forked VM failed with exit code 134>",
+                "<stdout last='20 lines'>").forEach(progress::accept);
+
+        assertThat(progress.lost()).singleElement().hasToString(
+                "CpuBenchmark.batch (model=process-workers): <forked VM failed with exit code 134>");
+    }
+
+    @Test
+    void scoredPointsAreNotLost() {
+        var progress = new JmhProgress();
+        OUTPUT.forEach(progress::accept);
+        assertThat(progress.startedPoints()).isEqualTo(1);
+        assertThat(progress.lost()).isEmpty();
+    }
 }

@@ -104,6 +104,53 @@ class SweepEndToEndTest {
                 assertThat(tree).noneMatch(ProcessHandle::isAlive));
     }
 
+    @Test
+    void pointThatThrowsFailsItsCoreCountNamingBenchmarkParamsAndError() throws Exception {
+        // GIVEN the example: a sleep batch of zero tasks, which every model's set-up refuses
+        Path run = temp.resolve("run");
+
+        // WHEN the smoke sweep runs it at one core
+        sweep = start(run, "--profile", "smoke", "--cores", "1", "--include", "SleepBenchmark", "--", "-p", "tasks=0");
+        String console = new String(sweep.getInputStream().readAllBytes());
+
+        // THEN it exits 1 and the manifest says which point failed and why
+        assertThat(sweep.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(sweep.exitValue()).as(console).isEqualTo(1);
+        RunManifest.CoreCount entry = RunManifest.read(run.resolve("manifest.json")).coreCounts().getFirst();
+        assertThat(entry.status()).isEqualTo("failed");
+        assertThat(entry.message()).startsWith("10 of 10 points failed: SleepBenchmark.batch (model=sequential,"
+                + " parallelism=2, taskMillis=1, tasks=0): java.lang.IllegalArgumentException: tasks must be 1 or"
+                + " more, was 0; ");
+        assertThat(entry.failedPoints()).hasSize(10).allSatisfy(point -> {
+            assertThat(point.params()).containsEntry("tasks", "0");
+            assertThat(point.error()).isEqualTo("java.lang.IllegalArgumentException: tasks must be 1 or more, was 0");
+        });
+        assertThat(console).contains("parbench run: 1 core failed: 10 of 10 points failed: SleepBenchmark.batch");
+    }
+
+    @Test
+    void failedPointKeepsTheResultsOfTheOtherPoints() throws Exception {
+        // GIVEN two models at a failing and a valid batch size
+        Path run = temp.resolve("run");
+
+        // WHEN the smoke sweep runs them
+        sweep = start(run, "--profile", "smoke", "--cores", "1", "--include", "SleepBenchmark\\.batch",
+                "--", "-p", "tasks=0,1", "-p", "model=sequential,fixed-pool");
+        String console = new String(sweep.getInputStream().readAllBytes());
+
+        // THEN the core count fails on the two zero-task points and its JSON keeps the two others
+        assertThat(sweep.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(sweep.exitValue()).as(console).isEqualTo(1);
+        RunManifest.CoreCount entry = RunManifest.read(run.resolve("manifest.json")).coreCounts().getFirst();
+        assertThat(entry.status()).isEqualTo("failed");
+        assertThat(entry.resultFile()).isEqualTo("cores-1.json");
+        assertThat(entry.failedPoints()).extracting(point -> point.params().get("model"))
+                .containsExactly("sequential", "fixed-pool");
+        var kept = new ObjectMapper().readTree(run.resolve("cores-1.json").toFile());
+        assertThat(kept).hasSize(2).allSatisfy(result ->
+                assertThat(result.get("params").get("tasks").asText()).isEqualTo("1"));
+    }
+
     private static Process start(Path run, String... args) throws IOException {
         String classpath = System.getProperty("java.class.path");
         var command = new ArrayList<>(List.of(MachineFacts.javaLauncher().toString(), "-cp", classpath,

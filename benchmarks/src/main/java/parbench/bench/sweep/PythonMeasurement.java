@@ -1,0 +1,95 @@
+package parbench.bench.sweep;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+
+/**
+ * The Python side of one core count: the seed article's harness ({@link PythonHarness}) under the
+ * same CPUs as the core count's JMH run and against the same stub, into
+ * {@code python-cores-<c>.json} and {@code python-cores-<c>.log}. The harness's exit status says how
+ * it ended: 0 every point, 1 a point failed (the others are in the JSON), 2 it refused its
+ * arguments, 130/143 a signal (it writes what finished). Its worker processes are its descendants,
+ * in its own process group, so an interrupt stops them with it.
+ *
+ * <p>Thread-safety: used from the sweep's thread only.
+ */
+final class PythonMeasurement implements CoreCountMeasurement {
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** How the harness marks a failed point: {@code [cores 1] SleepBenchmark model=... tasks=0: FAILED: why}. */
+    private static final String FAILED = ": FAILED: ";
+    private static final int NAMED_FAILURES = 3;
+
+    private final SweepSettings settings;
+    private final ChildProcesses children;
+    private final SweepProgress progress;
+    private final String stubUrl;
+
+    /** @param stubUrl the sweep's stub, or null when no point checks pages */
+    PythonMeasurement(SweepSettings settings, ChildProcesses children, SweepProgress progress, String stubUrl) {
+        this.settings = settings;
+        this.children = children;
+        this.progress = progress;
+        this.stubUrl = stubUrl;
+    }
+
+    @Override
+    public RunManifest.PythonCoreCount measure(Pinning pinning) throws IOException {
+        int cores = pinning.cores();
+        var command = new ArrayList<String>();
+        // its own process group, so a pool worker forked while the harness dies is still found and stopped
+        boolean ownGroup = Files.isExecutable(SETSID);
+        if (ownGroup) {
+            command.add(SETSID.toString());
+        }
+        command.addAll(pinning.taskset());
+        command.addAll(settings.python().command(settings.profile().profileName(), settings.pythonInclude(), cores,
+                settings.runDirectory(), stubUrl, settings.stubLatencyMillis()));
+        String logName = "python-cores-" + cores + ".log";
+        String resultName = "python-cores-" + cores + ".json";
+        var failedPoints = new ArrayList<String>();
+        int exit;
+        try (Writer log = Files.newBufferedWriter(settings.runDirectory().resolve(logName), StandardCharsets.UTF_8)) {
+            exit = children.run(command, log, ownGroup, PythonProgress::point, point -> {
+                if (point.contains(FAILED)) {
+                    failedPoints.add(point.replaceFirst("^python ", ""));
+                }
+                progress.point(cores, point);
+            });
+        }
+        boolean written = Files.isRegularFile(settings.runDirectory().resolve(resultName));
+        String status;
+        String message = null;
+        if (children.interrupted()) {
+            status = "interrupted";
+            message = "stopped by a signal; see " + logName;
+        } else if (exit == 0 && written) {
+            status = "ok";
+        } else {
+            status = "failed";
+            message = (exit == 1 ? failedPoints.size() + " point" + (failedPoints.size() == 1 ? "" : "s")
+                    + " failed (the others are kept in " + resultName + ")" : "the harness exited with status " + exit)
+                    + (failedPoints.isEmpty() ? "" : ": " + String.join("; ",
+                            failedPoints.subList(0, Math.min(NAMED_FAILURES, failedPoints.size())))
+                            + (failedPoints.size() > NAMED_FAILURES ? "; and " + (failedPoints.size() - NAMED_FAILURES)
+                                    + " more" : ""))
+                    + "; see " + logName;
+        }
+        return new RunManifest.PythonCoreCount(cores, pinning.enforcement("sched-setaffinity"),
+                pinning.pinned() ? pinning.cpuList() : null, status, written ? resultName : null, logName, message);
+    }
+
+    @Override
+    public RunManifest.PythonCoreCount notStarted(int cores, String message) {
+        return new RunManifest.PythonCoreCount(cores, null, null, "interrupted", null, null, message);
+    }
+
+    @Override
+    public String describe(int cores) {
+        return "Python at " + cores + " core" + (cores == 1 ? "" : "s");
+    }
+}
