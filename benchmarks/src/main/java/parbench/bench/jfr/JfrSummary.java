@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -29,7 +30,9 @@ import jdk.jfr.consumer.RecordingFile;
  * @param cpusUsed the JVM's CPU use in CPUs: the mean of {@code jdk.CPULoad}'s jvmUser + jvmSystem
  *     (fractions of the whole machine) times {@code jdk.CPUInformation}'s hardware threads; NaN
  *     when the window holds no CPULoad sample
- * @param threadsStartedPerOp {@code jdk.ThreadStart} events (platform threads) per operation
+ * @param threadsStartedPerOp {@code jdk.ThreadStart} events (platform threads) per operation, leaving out
+ *     threads that JMH's control thread (the one that commits the window) started: JMH's own worker, which a
+ *     first iteration without warm-up starts inside the window
  * @param contextSwitchesPerSecond mean of {@code jdk.ThreadContextSwitchRate}: the whole
  *     machine's rate, not this JVM's alone; NaN without a sample
  * @param parkedMillisPerOp summed {@code jdk.ThreadPark} durations per operation
@@ -84,6 +87,7 @@ public record JfrSummary(int iteration, long operations, Duration measured, int 
         Instant from = window.getStartTime();
         Instant to = window.getEndTime();
         long operations = Math.max(1, window.getLong("operations"));
+        RecordedThread control = window.getThread();
         int hardwareThreads = 0;
         double loadSum = 0;
         int loadSamples = 0;
@@ -115,7 +119,11 @@ public record JfrSummary(int iteration, long operations, Duration measured, int 
                     switchSum += event.getFloat("switchRate");
                     switchSamples++;
                 }
-                case "jdk.ThreadStart" -> threadsStarted++;
+                case "jdk.ThreadStart" -> {
+                    if (!startedBy(event, control)) {
+                        threadsStarted++;
+                    }
+                }
                 case "jdk.ThreadPark" -> parked = parked.plus(event.getDuration());
                 case "jdk.JavaMonitorEnter" -> blocked = blocked.plus(event.getDuration());
                 case "jdk.VirtualThreadPinned" -> pinned++;
@@ -154,6 +162,12 @@ public record JfrSummary(int iteration, long operations, Duration measured, int 
         var map = new LinkedHashMap<String, Double>();
         figures().forEach(f -> map.put(f.label(), f.value()));
         return map;
+    }
+
+    /** Whether {@code start} is of a thread that {@code control} started: JMH's own (its worker, on a first iteration). */
+    private static boolean startedBy(RecordedEvent start, RecordedThread control) {
+        RecordedThread parent = start.getThread("parentThread");
+        return control != null && parent != null && parent.getJavaThreadId() == control.getJavaThreadId();
     }
 
     private static double millis(Duration d) {

@@ -156,9 +156,9 @@ public final class Sweep {
             measurements.add(new JmhMeasurement(settings, plan, children, progress, stubArguments(running), prefix,
                     console));
         }
-        if (settings.python() != null) {
-            measurements.add(new PythonMeasurement(settings, children, progress,
-                    running == null ? null : running.url()));
+        for (int i = 0; i < settings.pythons().size(); i++) {
+            measurements.add(new PythonMeasurement(settings, settings.pythons().get(i), plan.pythons().get(i), i == 0,
+                    children, progress, running == null ? null : running.url()));
         }
         return measurements;
     }
@@ -174,11 +174,12 @@ public final class Sweep {
             console.printf(prefix + ": profile %s, cores %s, %d points per core count, estimated %s%n",
                     settings.profile().profileName(), settings.cores(), plan.pointsPerCoreCount(), estimate);
         }
-        PythonHarness.Plan python = plan.python();
-        if (python != null) {
-            console.printf(prefix + ": %s %s %s, %d Python points per core count%s%n",
-                    python.implementation(), python.python(), python.libraries(), python.points(),
-                    settings.jvm() ? ", each core count after its JMH run" : "");
+        for (PythonHarness.Plan python : plan.pythons()) {
+            console.printf(prefix + ": %s (%s, GIL %s) %s, %d Python points per core count%s%n",
+                    python.label(), python.executable(),
+                    python.interpreter() == null || python.interpreter().gilEnabled() ? "enabled" : "disabled",
+                    python.libraries(), python.points(), settings.jvm() ? ", each core count after its JMH run" : "");
+            python.skipped().forEach(line -> console.println(prefix + ": " + python.label() + ": " + line));
         }
         console.printf(prefix + ": writing %s%n", settings.runDirectory());
     }
@@ -240,7 +241,9 @@ public final class Sweep {
                 RunManifest.Stub.none(),
                 List.of(),
                 python == null ? null : new RunManifest.Python(python.python(), python.implementation(),
-                        python.executable(), python.libraries(), List.of()));
+                        python.executable(), python.libraries(), List.of(),
+                        plan.pythons().stream().map(PythonHarness.Plan::interpreter).filter(java.util.Objects::nonNull)
+                                .toList()));
     }
 
     private void writeManifest(RunManifest manifest) throws IOException {

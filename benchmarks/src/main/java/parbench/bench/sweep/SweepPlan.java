@@ -12,10 +12,10 @@ import java.util.List;
  * @param selection the JMH benchmark selection (the include regex, the probe excluded)
  * @param benchmarks the selected benchmarks with their grids, null for a Python-only sweep
  * @param jmhPoints JMH points per core count, 0 for a Python-only sweep
- * @param python the Python harness's plan, null without Python
+ * @param pythons each Python harness's plan, in the order of {@link SweepSettings#pythons}; empty without Python
  * @param estimate the whole sweep's estimated wall time
  */
-record SweepPlan(List<String> selection, BenchmarkList benchmarks, int jmhPoints, PythonHarness.Plan python,
+record SweepPlan(List<String> selection, BenchmarkList benchmarks, int jmhPoints, List<PythonHarness.Plan> pythons,
         Duration estimate) {
 
     /** What a Python harness costs beyond its iterations (interpreter, imports, pools), for estimates only. */
@@ -23,6 +23,12 @@ record SweepPlan(List<String> selection, BenchmarkList benchmarks, int jmhPoints
 
     SweepPlan {
         selection = List.copyOf(selection);
+        pythons = List.copyOf(pythons);
+    }
+
+    /** The first interpreter's plan, or null without Python. */
+    PythonHarness.Plan python() {
+        return pythons.isEmpty() ? null : pythons.getFirst();
     }
 
     /**
@@ -45,24 +51,31 @@ record SweepPlan(List<String> selection, BenchmarkList benchmarks, int jmhPoints
             points = benchmarks.points(settings.params());
             perCoreCount = settings.profile().estimate(points).plus(SweepProfile.FORK_OVERHEAD.multipliedBy(2));
         }
-        PythonHarness.Plan python = null;
-        if (settings.python() != null) {
-            python = pythonPlan(settings);
+        var pythons = new ArrayList<PythonHarness.Plan>();
+        var labels = new java.util.LinkedHashMap<String, String>();
+        for (PythonHarness harness : settings.pythons()) {
+            PythonHarness.Plan python = pythonPlan(settings, harness);
+            String earlier = labels.putIfAbsent(python.label(), python.executable());
+            if (earlier != null) {
+                throw new IllegalArgumentException("--python " + python.executable() + " and " + earlier
+                        + " are the same interpreter (" + python.label() + "): their rows would pool");
+            }
+            pythons.add(python);
             perCoreCount = perCoreCount.plus(Duration.ofMillis((long) (python.estimatedSeconds() * 1000)))
                     .plus(PYTHON_START);
         }
         Duration estimate = perCoreCount.multipliedBy(settings.cores().counts().size());
-        return new SweepPlan(selection, benchmarks, points, python, estimate);
+        return new SweepPlan(selection, benchmarks, points, pythons, estimate);
     }
 
     /** Points per core count, JMH's and Python's. */
     int pointsPerCoreCount() {
-        return jmhPoints + (python == null ? 0 : python.points());
+        return jmhPoints + pythons.stream().mapToInt(PythonHarness.Plan::points).sum();
     }
 
     /** Whether a JMH or Python point checks pages, so the sweep must start the Wikipedia stub. */
     boolean checksPages() {
-        return (benchmarks != null && benchmarks.anyNamed("WikiBenchmark")) || (python != null && python.wiki());
+        return (benchmarks != null && benchmarks.anyNamed("WikiBenchmark")) || pythons.stream().anyMatch(PythonHarness.Plan::wiki);
     }
 
     private static List<String> selection(String include) {
@@ -74,15 +87,16 @@ record SweepPlan(List<String> selection, BenchmarkList benchmarks, int jmhPoints
         return selection;
     }
 
-    private static PythonHarness.Plan pythonPlan(SweepSettings settings) throws IOException {
+    private static PythonHarness.Plan pythonPlan(SweepSettings settings, PythonHarness harness) throws IOException {
         PythonHarness.Plan plan;
         try {
-            plan = settings.python().plan(settings.profile().profileName(), settings.pythonInclude());
+            plan = harness.plan(settings.profile().profileName(), settings.pythonInclude());
         } catch (PythonHarness.UnavailableException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         if (plan.points() == 0) {
-            throw new IllegalArgumentException("no Python point matches --include '" + settings.include() + "'");
+            throw new IllegalArgumentException("no Python point matches --include '" + settings.include() + "'"
+                    + (settings.pythons().size() > 1 ? " under " + plan.executable() : ""));
         }
         return plan;
     }

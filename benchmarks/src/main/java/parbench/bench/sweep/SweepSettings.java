@@ -17,27 +17,42 @@ import java.util.List;
  * @param stubLatencyMillis the Wikipedia stub's latency, at least 0; also passed as {@code -p latencyMillis}
  * @param taskset whether to pin with {@code taskset}; false records active-processor-count-only
  * @param jvm whether to run the JMH benchmarks (false for {@code parbench python}: Python only)
- * @param python the Python harness to run after each core count's JMH run, or null for none
+ * @param pythons the Python harnesses to run after each core count's JMH run, one per interpreter, in order;
+ *     empty for none
  */
 public record SweepSettings(SweepProfile profile, CoreSet cores, String include, Path runDirectory,
         Path latestLink, List<String> extraJmhOptions, Path java, String classpath, long stubLatencyMillis,
-        boolean taskset, boolean jvm, PythonHarness python) {
+        boolean taskset, boolean jvm, List<PythonHarness> pythons) {
 
     /** The include regex that selects everything, the default. */
     public static final String EVERYTHING = ".*";
 
     public SweepSettings {
         extraJmhOptions = List.copyOf(extraJmhOptions);
-        if (!jvm && python == null) {
+        pythons = pythons == null ? List.of() : List.copyOf(pythons);
+        if (!jvm && pythons.isEmpty()) {
             throw new IllegalArgumentException("a sweep runs the JVM benchmarks, the Python harness or both");
         }
+    }
+
+    /** A sweep with at most one interpreter ({@code python} null for none). */
+    public SweepSettings(SweepProfile profile, CoreSet cores, String include, Path runDirectory, Path latestLink,
+            List<String> extraJmhOptions, Path java, String classpath, long stubLatencyMillis, boolean taskset,
+            boolean jvm, PythonHarness python) {
+        this(profile, cores, include, runDirectory, latestLink, extraJmhOptions, java, classpath, stubLatencyMillis,
+                taskset, jvm, python == null ? List.of() : List.of(python));
+    }
+
+    /** The first Python harness, or null when the sweep runs none. */
+    public PythonHarness python() {
+        return pythons.isEmpty() ? null : pythons.getFirst();
     }
 
     /** A JVM-only sweep, as {@code parbench run} without {@code --with-python}. */
     public SweepSettings(SweepProfile profile, CoreSet cores, String include, Path runDirectory, Path latestLink,
             List<String> extraJmhOptions, Path java, String classpath, long stubLatencyMillis, boolean taskset) {
         this(profile, cores, include, runDirectory, latestLink, extraJmhOptions, java, classpath, stubLatencyMillis,
-                taskset, true, null);
+                taskset, true, List.of());
     }
 
     /** The include regex as the Python harness takes it: null when it selects everything. */

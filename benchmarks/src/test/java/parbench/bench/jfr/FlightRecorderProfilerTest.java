@@ -93,6 +93,7 @@ class FlightRecorderProfilerTest {
             long starts = events.stream().filter(e -> e.getEventType().getName().equals("jdk.ThreadStart"))
                     .filter(e -> !e.getStartTime().isBefore(window.getStartTime())
                             && !e.getStartTime().isAfter(window.getEndTime()))
+                    .filter(e -> e.getThread("parentThread").getJavaThreadId() != window.getThread().getJavaThreadId())
                     .count();
             JfrSummary summary = summaries.get(i);
             assertThat(summary.operations()).isEqualTo(window.getLong("operations")).isPositive();
