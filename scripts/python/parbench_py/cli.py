@@ -246,6 +246,7 @@ def run_core_count(cores, profile, include, stubs, out, python):
                     start_up = time.perf_counter() - started
                     raw = measure(model, workload, profile.settings)
                     figures = {"startUp": (start_up * 1000.0, "ms"), **model.secondary()}
+                    facts = model.facts()
             except (KeyboardInterrupt, SystemExit):
                 raise
             except Exception as e:  # the point fails, the sweep goes on, the exit code says so
@@ -253,7 +254,7 @@ def run_core_count(cores, profile, include, stubs, out, python):
                 say(f"{label}: FAILED: {e}")
                 continue
             # after the point: an extension module imported by a model may have turned the GIL back on
-            runtime = jmh_json.runtime_description(affinity, cpu_count, python)
+            runtime = jmh_json.runtime_description(affinity, cpu_count, python, facts)
             entry = jmh_json.result(workload.benchmark, params, profile.settings, runtime, [raw], workload.unit,
                                     secondary=figures)
             results.append(entry)

@@ -119,14 +119,14 @@ def time_value(seconds):
     return f"{millis // 1000} s" if millis % 1000 == 0 and millis else f"{millis} ms"
 
 
-def runtime_description(affinity, cpu_count, python=None):
+def runtime_description(affinity, cpu_count, python=None, facts=()):
     """Where JMH puts the JVM, the Python that ran, and what it saw of the machine.
 
     ``jvmArgs`` carries the facts that tell two interpreters apart beyond their version: the CPUs
     it could use, whether the build is free-threaded (``Py_GIL_DISABLED``) and whether the GIL was
     on (``sys._is_gil_enabled()``, checked now: an imported extension can turn it back on).
     ``vmVersion`` is ``sys.version``. ``python`` is an ``interpreter.Interpreter``; by default
-    this process's.
+    this process's. ``facts`` are the model's own (``name=value``), appended.
     """
     from . import interpreter
     python = python or interpreter.current()
@@ -136,7 +136,8 @@ def runtime_description(affinity, cpu_count, python=None):
                     f"cpu_count={cpu_count}",
                     f"Py_GIL_DISABLED={int(python.gil_disabled_build)}",
                     f"gil={'enabled' if interpreter.gil_enabled_now() else 'disabled'}",
-                    *(f"{name}={version}" for name, version in python.libraries.items() if version is not None)],
+                    *(f"{name}={version}" for name, version in python.libraries.items() if version is not None),
+                    *facts],
         "jdkVersion": f"{python.implementation} {python.version}",
         "vmName": python.implementation,
         "vmVersion": " ".join(python.full_version.split()),

@@ -52,6 +52,10 @@ class Model:
         """Figures beside the score: {name: (value, unit)}; none by default."""
         return {}
 
+    def facts(self):
+        """What the model ran on, as ``name=value`` strings for the row's ``jvmArgs``; none by default."""
+        return []
+
     def close(self):
         """Shuts the pool down and waits for its threads and processes to end; idempotent."""
 
@@ -260,6 +264,13 @@ class NumbaModel(Model):
         return {"numbaImport": (self._native.IMPORT_SECONDS * 1000.0, "ms"),
                 "jitCompile": (self._kernels.compile_seconds * 1000.0, "ms")}
 
+    def facts(self):
+        """numba's threading layer (``omp``, ``tbb``, ``workqueue``; known after a parallel launch) and
+        the size of its thread pool."""
+        layer = self._native.threading_layer()
+        return ([f"numba_threading_layer={layer}"] if layer else []) + \
+            [f"NUMBA_NUM_THREADS={self._native.load().config.NUMBA_NUM_THREADS}"]
+
 
 class NumbaPrange(NumbaModel):
     """``@njit(parallel=True)`` with ``prange`` over the tasks, numba's threads set to
@@ -272,6 +283,10 @@ class NumbaPrange(NumbaModel):
         if self.workers > available:
             raise ValueError(f"parallelism {self.workers} exceeds numba's {available} threads "
                              f"(NUMBA_NUM_THREADS, fixed when numba is imported)")
+        # numba starts its threading layer (OpenMP's threads) at the first parallel launch: here, in the
+        # set-up, like a pool's threads, so that no batch pays it
+        self._native.set_threads(self.workers)
+        self._kernels.chains(self._native.seeds_array([0]), 0, self._native.empty_results(1))
 
     def run(self, task, inputs):
         work = self._work(task)

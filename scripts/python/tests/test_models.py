@@ -93,6 +93,12 @@ class NumbaTest(unittest.TestCase):
             self.assertEqual(len(kernel.signatures), 1, "a call with the declared types adds no compilation")
         self.assertIsNotNone(numba_kernels.IMPORT_SECONDS)
 
+    def test_prange_starts_its_threading_layer_in_the_set_up_and_names_it(self):
+        with models.create("py-numba-prange", 2) as model:
+            facts = model.facts()
+        self.assertRegex(facts[0], r"^numba_threading_layer=(omp|tbb|workqueue)$")
+        self.assertRegex(facts[1], r"^NUMBA_NUM_THREADS=\d+$")
+
     def test_parallelism_beyond_numbas_threads_is_an_error_naming_it(self):
         from parbench_py import numba_kernels
         available = numba_kernels.load().config.NUMBA_NUM_THREADS
