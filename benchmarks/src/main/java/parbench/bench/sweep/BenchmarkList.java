@@ -3,6 +3,7 @@ package parbench.bench.sweep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,29 +11,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The benchmarks a regex selects and their {@code @Param} grids, as {@code java -jar
- * benchmarks.jar -lp REGEX} prints them; used to plan a sweep. Immutable.
+ * The benchmarks a regex selects and their {@code @Param} values, as {@code java -jar
+ * benchmarks.jar -lp REGEX} prints them; what the {@link Planner} plans from. Immutable.
  *
- * @param benchmarks benchmark name to parameter name to its number of values
+ * @param benchmarks benchmark name to parameter name to its default values, in JMH's order
  */
-public record BenchmarkList(Map<String, Map<String, Integer>> benchmarks) {
+public record BenchmarkList(Map<String, Map<String, List<String>>> benchmarks) {
 
+    /** A benchmark line: a qualified name, nothing else (not the JVM's "Picked up JAVA_TOOL_OPTIONS: ..."). */
+    private static final Pattern NAME = Pattern.compile("^[\\p{javaJavaIdentifierPart}$]+(\\.[\\p{javaJavaIdentifierPart}$]+)+$");
     private static final Pattern PARAM = Pattern.compile("^\\s+param \"([^\"]+)\" = \\{(.*)}\\s*$");
 
     public BenchmarkList {
-        benchmarks = Map.copyOf(benchmarks);
+        var copy = new LinkedHashMap<String, Map<String, List<String>>>();
+        benchmarks.forEach((name, params) -> {
+            var values = new LinkedHashMap<String, List<String>>();
+            params.forEach((param, list) -> values.put(param, List.copyOf(list)));
+            copy.put(name, java.util.Collections.unmodifiableMap(values));
+        });
+        benchmarks = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** Parses JMH's {@code -lp} output. */
     public static BenchmarkList parse(List<String> lines) {
-        var benchmarks = new LinkedHashMap<String, Map<String, Integer>>();
+        var benchmarks = new LinkedHashMap<String, Map<String, List<String>>>();
         String current = null;
         for (String line : lines) {
             Matcher param = PARAM.matcher(line);
             if (param.find() && current != null) {
-                benchmarks.get(current).put(param.group(1), param.group(2).split(",").length);
-            } else if (!line.isBlank() && !line.startsWith(" ") && !line.startsWith("Benchmarks:")
-                    && line.contains(".")) {
+                benchmarks.get(current).put(param.group(1),
+                        Arrays.stream(param.group(2).split(",")).map(String::strip).toList());
+            } else if (NAME.matcher(line).matches()) {
                 current = line.strip();
                 benchmarks.put(current, new LinkedHashMap<>());
             }
@@ -59,14 +68,21 @@ public record BenchmarkList(Map<String, Map<String, Integer>> benchmarks) {
         return parse(out.lines().toList());
     }
 
-    /** Points per core count: each benchmark's grid, where {@code overrides} (-p) narrows it. */
+    /** This list without the benchmarks whose name contains {@code fragment}. */
+    public BenchmarkList without(String fragment) {
+        var kept = new LinkedHashMap<>(benchmarks);
+        kept.keySet().removeIf(name -> name.contains(fragment));
+        return new BenchmarkList(kept);
+    }
+
+    /** Points of one JMH run over every benchmark: each one's grid, where {@code overrides} (-p) narrows it. */
     public int points(Map<String, String> overrides) {
         int points = 0;
-        for (Map<String, Integer> params : benchmarks.values()) {
+        for (Map<String, List<String>> params : benchmarks.values()) {
             int product = 1;
             for (var param : params.entrySet()) {
                 String override = overrides.get(param.getKey());
-                product *= override != null ? override.split(",").length : param.getValue();
+                product *= override != null ? override.split(",").length : param.getValue().size();
             }
             points += product;
         }

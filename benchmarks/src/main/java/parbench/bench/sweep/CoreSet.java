@@ -46,25 +46,6 @@ public record CoreSet(List<Integer> counts, int machineProcessors) {
         return new CoreSet(new ArrayList<>(counts), machineProcessors);
     }
 
-    /**
-     * The default set: 1 up to the machine's processors, every count when there are at most
-     * {@code everyCountUpTo}, otherwise 1, the powers of two in between, and the machine's count.
-     */
-    public static CoreSet upTo(int machineProcessors, int everyCountUpTo) {
-        var counts = new TreeSet<Integer>();
-        if (machineProcessors <= everyCountUpTo) {
-            for (int c = 1; c <= machineProcessors; c++) {
-                counts.add(c);
-            }
-        } else {
-            for (int c = 1; c < machineProcessors; c *= 2) {
-                counts.add(c);
-            }
-            counts.add(machineProcessors);
-        }
-        return new CoreSet(new ArrayList<>(counts), machineProcessors);
-    }
-
     /** The list as typed on the command line, e.g. {@code 1,2}. */
     @Override
     public String toString() {

@@ -22,6 +22,8 @@ final class JmhMeasurement implements CoreCountMeasurement {
     static final String PROBE = "parbench.bench.sweep.ProcessorProbeBenchmark";
     /** How many failed points the manifest's message names; {@code failedPoints} holds them all. */
     private static final int NAMED_FAILURES = 3;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final List<String> PROBE_OPTIONS = List.of("-f", "1", "-wi", "0", "-i", "1", "-r", "10ms");
 
     private final SweepSettings settings;
@@ -67,6 +69,8 @@ final class JmhMeasurement implements CoreCountMeasurement {
         int exit;
         JmhProgress probe = new JmhProgress();
         JmhProgress points = new JmhProgress();
+        List<JmhRun> runs = plan.coreCount(cores).runs();
+        var parts = new ArrayList<Path>();
         try (Writer log = Files.newBufferedWriter(settings.runDirectory().resolve(logName), StandardCharsets.UTF_8)) {
             var probeCommand = new ArrayList<>(launcher);
             probeCommand.add("^" + PROBE.replace(".", "\\.") + "\\.");
@@ -79,14 +83,27 @@ final class JmhMeasurement implements CoreCountMeasurement {
                 console.printf(commandName + ": the processor probe failed (status %d, see %s); running on%n",
                         probeExit, logName);
             }
-            exit = probeExit;
-            if (!children.interrupted()) {
+            exit = 0;
+            for (int k = 0; k < runs.size() && !children.interrupted(); k++) {
+                Path part = settings.runDirectory().resolve("." + resultName + "." + k + ".partial");
+                Files.deleteIfExists(part);
+                parts.add(part);
                 var command = new ArrayList<>(launcher);
-                command.addAll(plan.selection());
+                command.addAll(runs.get(k).options());
                 command.addAll(settings.jmhOptions());
-                command.addAll(List.of("-rf", "json", "-rff", partial.toString(),
+                command.addAll(List.of("-rf", "json", "-rff", part.toString(),
                         "-jvmArgsAppend", String.join(" ", jvmArgs)));
-                exit = children.run(command, log, false, points::accept, point -> progress.point(cores, point));
+                int runExit = children.run(command, log, false, points::accept, point -> progress.point(cores, point));
+                if (runExit != 0 && exit == 0) {
+                    exit = runExit;
+                }
+            }
+            if (!children.interrupted() && exit == 0) {
+                merge(parts, partial);
+            }
+        } finally {
+            for (Path part : parts) {
+                Files.deleteIfExists(part);
             }
         }
         Optional<JmhProgress.Seen> seen = probe.seen().or(points::seen);
@@ -118,6 +135,24 @@ final class JmhMeasurement implements CoreCountMeasurement {
         return new RunManifest.CoreCount(cores, pinning.enforcement("active-processor-count-only"),
                 pinning.pinned() ? pinning.cpuList() : null, seen.map(JmhProgress.Seen::processors).orElse(null),
                 seen.map(JmhProgress.Seen::cpus).orElse(null), status, resultFile, logName, message, jvmArgs, failed);
+    }
+
+    /**
+     * Writes the JMH results of every run ({@code parts}, JSON arrays; a run that wrote nothing
+     * contributes nothing) as one array to {@code target}, the core count's file before publishing.
+     */
+    private static void merge(List<Path> parts, Path target) throws IOException {
+        var merged = JSON.createArrayNode();
+        for (Path part : parts) {
+            if (Files.isRegularFile(part) && Files.size(part) > 0) {
+                try {
+                    JSON.readTree(part.toFile()).forEach(merged::add);
+                } catch (IOException e) {
+                    throw new IOException("reading JMH's results " + part, e);
+                }
+            }
+        }
+        Files.write(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(merged));
     }
 
     /** {@code 2 of 10 points failed: A (p=1): error; B (p=2): error}, naming at most three. */

@@ -52,8 +52,25 @@ public final class RunCommand implements Callable<Integer> {
     private String profile;
 
     @Option(names = "--cores", paramLabel = "LIST",
-            description = "core counts, e.g. 1,2 (default: 1 up to this machine's processors)")
+            description = "core counts, e.g. 1,2 (default: the planner's: 1 and N always, powers of two between"
+                    + " and more while the budget allows)")
     private String cores;
+
+    @Option(names = "--budget", paramLabel = "TIME",
+            description = "wall-time budget the plan must fit by its estimate, e.g. 90s, 30m, 1h30m, or none"
+                    + " (default: the profile's: smoke 2m, quick 10m, full none)")
+    private String budget;
+
+    @Option(names = "--dry-run", description = "print the plan and its estimate; run nothing, write no run directory")
+    private boolean dryRun;
+
+    @Option(names = "--assume-processors", paramLabel = "N",
+            description = "with --dry-run: plan for a machine of N processors instead of this one")
+    private Integer assumeProcessors;
+
+    @Option(names = "--plan-json", paramLabel = "FILE",
+            description = "write the plan as JSON: profile, processors, coreCounts, estimatedSeconds, points")
+    private Path planJson;
 
     @Option(names = "--include", paramLabel = "REGEX", defaultValue = ".*",
             description = "benchmarks to run, a JMH regex (default: all)")
@@ -155,7 +172,25 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SweepSettings settings = settings();
-        var sweep = new Sweep(settings, new PrintStream(System.out, true));
+        SweepPlan plan;
+        try {
+            plan = Planner.plan(settings);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        var console = new PrintStream(System.out, true);
+        if (planJson != null) {
+            plan.writeJson(planJson.toAbsolutePath());
+        }
+        if (dryRun) {
+            Sweep.announce(console, settings, plan);
+            for (SweepPlan.CoreCount count : plan.coreCounts()) {
+                console.printf("  %d core%s: %d JMH run%s, %d points%n", count.cores(), count.cores() == 1 ? " " : "s",
+                        count.runs().size(), count.runs().size() == 1 ? "" : "s", count.points());
+            }
+            return Sweep.OK;
+        }
+        var sweep = new Sweep(settings, plan, console);
         Thread hook = Thread.ofPlatform().unstarted(() -> sweep.interrupt(Duration.ofSeconds(60)));
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -174,11 +209,25 @@ public final class RunCommand implements Callable<Integer> {
     private SweepSettings settings() {
         SweepProfile chosen;
         CoreSet coreSet;
+        Duration chosenBudget;
         int processors = CpuAffinity.ofCurrentProcess().map(CpuAffinity::size)
                 .orElse(Runtime.getRuntime().availableProcessors());
+        if (assumeProcessors != null) {
+            if (!dryRun) {
+                throw new ParameterException(spec.commandLine(), "--assume-processors plans for another machine;"
+                        + " use it with --dry-run");
+            }
+            if (assumeProcessors < 1) {
+                throw new ParameterException(spec.commandLine(), "--assume-processors must be at least 1, not "
+                        + assumeProcessors);
+            }
+            processors = assumeProcessors;
+        }
         try {
             chosen = SweepProfile.named(profile);
-            coreSet = cores == null ? chosen.defaultCores(processors) : CoreSet.parse(cores, processors);
+            coreSet = cores == null ? null : CoreSet.parse(cores, processors);
+            chosenBudget = budget == null ? chosen.budget().orElse(null) : Budget.parse(budget);
+            chosen.timing().with(jmhOptions);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -201,7 +250,7 @@ public final class RunCommand implements Callable<Integer> {
             runDirectory = results.resolve(LocalDateTime.now().format(RUN_NAME) + "-" + MachineFacts.host());
             latest = results.resolve("latest");
         }
-        if (Files.exists(runDirectory.resolve("manifest.json"))) {
+        if (!dryRun && Files.exists(runDirectory.resolve("manifest.json"))) {
             throw new ParameterException(spec.commandLine(), "run directory " + runDirectory
                     + " already holds a run; choose another --out");
         }
@@ -227,7 +276,7 @@ public final class RunCommand implements Callable<Integer> {
             options.addAll(List.of("-prof", parbench.bench.jfr.FlightRecorderProfiler.class.getName() + ":dir="
                     + runDirectory.resolve(JFR_DIRECTORY)));
         }
-        return new SweepSettings(chosen, coreSet, include, runDirectory, latest, options,
+        return new SweepSettings(chosen, coreSet, processors, chosenBudget, include, runDirectory, latest, options,
                 MachineFacts.javaLauncher(), benchmarkClasspath, latency, !noTaskset, !pythonOnly, harnesses);
     }
 

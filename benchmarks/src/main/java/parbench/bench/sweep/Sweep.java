@@ -51,6 +51,7 @@ public final class Sweep {
     private record Measured(CoreCountMeasurement measurement, int cores) {}
 
     private final SweepSettings settings;
+    private final SweepPlan plan;
     private final PrintStream console;
     /** The command the console lines name: {@code parbench run}, or {@code parbench python} for Python alone. */
     private final String prefix;
@@ -58,17 +59,23 @@ public final class Sweep {
     private final ChildProcesses children = new ChildProcesses();
     private volatile StubProcess stub;
 
-    public Sweep(SweepSettings settings, PrintStream console) {
+    /** A sweep of {@code plan} ({@link Planner#plan(SweepSettings)} of the same settings). */
+    public Sweep(SweepSettings settings, SweepPlan plan, PrintStream console) {
         this.settings = settings;
+        this.plan = plan;
         this.console = console;
-        this.prefix = settings.jvm() ? "parbench run" : "parbench python";
+        this.prefix = commandName(settings);
+    }
+
+    /** How console lines name the command: {@code parbench run}, or {@code parbench python} for Python alone. */
+    static String commandName(SweepSettings settings) {
+        return settings.jvm() ? "parbench run" : "parbench python";
     }
 
     /**
      * Runs the sweep to its end or until {@link #interrupt}.
      *
      * @return {@link #OK} or {@link #CORE_COUNT_FAILED}
-     * @throws IllegalArgumentException when the include regex selects no benchmark
      * @throws IOException naming the file or command that failed
      */
     public int run() throws IOException {
@@ -96,24 +103,23 @@ public final class Sweep {
     private int sweep() throws IOException {
         Instant started = Instant.now();
         Path dir = settings.runDirectory();
-        SweepPlan plan = SweepPlan.of(settings);
         Files.createDirectories(dir);
-        announce(plan);
+        announce(console, settings, plan);
+        console.printf(prefix + ": writing %s%n", settings.runDirectory());
 
         RunManifest manifest = initialManifest(started, plan);
         writeManifest(manifest);
-        if (plan.checksPages()) {
+        if (plan.stub()) {
             manifest = manifest.withStub(startStub());
             writeManifest(manifest);
         }
-        List<Integer> counts = settings.cores().counts();
-        var progress = new SweepProgress(console, started, counts.size(), plan.pointsPerCoreCount());
-        List<CoreCountMeasurement> measurements = measurements(plan, progress);
+        List<Integer> counts = plan.counts();
+        var progress = new SweepProgress(console, started, plan.points());
+        List<CoreCountMeasurement> measurements = measurements(progress);
         Set<Measured> measured = new HashSet<>();
         int status = OK;
         for (int index = 0; index < counts.size() && !children.interrupted(); index++) {
             int cores = counts.get(index);
-            progress.startCoreCount(index);
             Pinning pinning = Pinning.of(cores, settings.taskset());
             for (CoreCountMeasurement measurement : measurements) {
                 if (children.interrupted()) {
@@ -149,7 +155,7 @@ public final class Sweep {
     }
 
     /** The sides measured at each core count, in order: JMH first, then Python. */
-    private List<CoreCountMeasurement> measurements(SweepPlan plan, SweepProgress progress) {
+    private List<CoreCountMeasurement> measurements(SweepProgress progress) {
         var measurements = new ArrayList<CoreCountMeasurement>();
         StubProcess running = stub;
         if (settings.jvm()) {
@@ -163,29 +169,44 @@ public final class Sweep {
         return measurements;
     }
 
-    private void announce(SweepPlan plan) {
-        String estimate = SweepProgress.format(plan.estimate());
+    /** Prints the plan: profile, budget, core counts, points, estimate, what was dropped to fit. */
+    static void announce(PrintStream console, SweepSettings settings, SweepPlan plan) {
+        String name = commandName(settings);
+        String budget = plan.budget() == null ? "no budget" : "budget " + SweepProgress.format(plan.budget());
+        console.printf("%s: profile %s (%s), %d processor%s, core counts %s, %d points, estimated %s%n", name,
+                plan.profile(), budget, plan.processors(), plan.processors() == 1 ? "" : "s",
+                plan.counts().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")),
+                plan.points(), SweepProgress.format(plan.estimate()));
         if (settings.jvm()) {
-            console.printf(prefix + ": profile %s, cores %s, %d benchmarks, %d points per core count, estimated %s%n",
-                    settings.profile().profileName(), settings.cores(), plan.benchmarks().benchmarks().size(),
-                    plan.pointsPerCoreCount(), estimate);
-            console.printf(prefix + ": JMH options %s%n", String.join(" ", settings.jmhOptions()));
-        } else {
-            console.printf(prefix + ": profile %s, cores %s, %d points per core count, estimated %s%n",
-                    settings.profile().profileName(), settings.cores(), plan.pointsPerCoreCount(), estimate);
+            console.printf("%s: JMH options %s; parallelism = cores at every core count%s%n", name,
+                    String.join(" ", settings.jmhOptions()), curve(plan));
         }
         for (PythonHarness.Plan python : plan.pythons()) {
-            console.printf(prefix + ": %s (%s, GIL %s) %s, %d Python points per core count%s%n",
-                    python.label(), python.executable(),
+            console.printf("%s: %s (%s, GIL %s) %s, %d Python points per core count in %d interpreter process%s%s%n",
+                    name, python.label(), python.executable(),
                     python.interpreter() == null || python.interpreter().gilEnabled() ? "enabled" : "disabled",
-                    python.libraries(), python.points(), settings.jvm() ? ", each core count after its JMH run" : "");
-            python.skipped().forEach(line -> console.println(prefix + ": " + python.label() + ": " + line));
+                    python.libraries(), python.points(), plan.pythonForks(), plan.pythonForks() == 1 ? "" : "es",
+                    settings.jvm() ? ", each core count after its JMH run" : "");
+            python.skipped().forEach(line -> console.println(name + ": " + python.label() + ": " + line));
         }
-        console.printf(prefix + ": writing %s%n", settings.runDirectory());
+        if (!plan.dropped().isEmpty()) {
+            console.printf("%s: left out to fit the budget: %s%n", name, String.join(", ", plan.dropped()));
+        }
+        if (plan.overBudget()) {
+            console.printf("%s: over budget: core counts 1 and N alone are estimated at %s%n", name,
+                    SweepProgress.format(plan.estimate()));
+        }
+    }
+
+    private static String curve(SweepPlan plan) {
+        SweepPlan.CoreCount largest = plan.coreCounts().getLast();
+        long extra = largest.runs().stream().filter(run -> run.params().containsKey("parallelism")
+                && !run.params().get("parallelism").equals(List.of(String.valueOf(largest.cores())))).count();
+        return extra == 0 ? "" : ", and a parallelism curve at " + largest.cores() + " (" + extra + " runs)";
     }
 
     private RunManifest.Stub startStub() throws IOException {
-        int measured = settings.cores().counts().getLast();
+        int measured = plan.counts().getLast();
         List<Integer> spare = CpuAffinity.ofCurrentProcess()
                 .map(affinity -> affinity.after(Math.min(measured, affinity.size())).cpus())
                 .orElse(List.of());

@@ -1,103 +1,164 @@
 package parbench.bench.sweep;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What a sweep will measure, decided before anything runs: the JMH selection and its points, the
- * Python harness's plan, and the estimated wall time. Immutable.
+ * What a sweep will measure, decided before anything runs ({@link Planner}): the core counts, the
+ * JMH runs of each, the Python harness's plan, and the estimated wall time of all of it
+ * ({@link SweepEstimate}). Immutable.
  *
- * @param selection the JMH benchmark selection (the include regex, the probe excluded)
- * @param benchmarks the selected benchmarks with their grids, null for a Python-only sweep
- * @param jmhPoints JMH points per core count, 0 for a Python-only sweep
- * @param pythons each Python harness's plan, in the order of {@link SweepSettings#pythons}; empty without Python
+ * @param profile the profile's name
+ * @param processors N, the processors planned for
+ * @param budget the budget the plan was fitted to, null for none
+ * @param timing forks and iterations of every JMH point
+ * @param coreCounts the core counts in ascending order, each with its JMH runs
+ * @param pythons each interpreter's Python harness plan at one core count, in the order of
+ *     {@link SweepSettings#pythons}; empty without Python
+ * @param pythonForks harness processes per core count
+ * @param stub whether a JMH or Python point checks pages, so the sweep starts the Wikipedia stub
  * @param estimate the whole sweep's estimated wall time
+ * @param dropped what the planner left out to fit the budget, in the order it tried them
  */
-record SweepPlan(List<String> selection, BenchmarkList benchmarks, int jmhPoints, List<PythonHarness.Plan> pythons,
-        Duration estimate) {
+public record SweepPlan(String profile, int processors, Duration budget, JmhTiming timing, List<CoreCount> coreCounts,
+        List<PythonHarness.Plan> pythons, int pythonForks, boolean stub, Duration estimate, List<String> dropped) {
 
-    /** What a Python harness costs beyond its iterations (interpreter, imports, pools), for estimates only. */
-    static final Duration PYTHON_START = Duration.ofSeconds(3);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    SweepPlan {
-        selection = List.copyOf(selection);
-        pythons = List.copyOf(pythons);
+    public SweepPlan {
+        coreCounts = List.copyOf(coreCounts);
+        pythons = pythons == null ? List.of() : List.copyOf(pythons);
+        dropped = List.copyOf(dropped);
     }
 
     /** The first interpreter's plan, or null without Python. */
-    PythonHarness.Plan python() {
+    public PythonHarness.Plan python() {
         return pythons.isEmpty() ? null : pythons.getFirst();
     }
 
     /**
-     * Plans the sweep of {@code settings}: lists the selected benchmarks and asks the Python harness.
+     * One core count of the plan.
      *
-     * @throws IllegalArgumentException when the selection matches no benchmark or Python point, or
-     *     the interpreter or a library is missing (user errors: exit 2)
-     * @throws IOException naming the command that failed
+     * @param cores the core count
+     * @param runs its JMH invocations, in order (none for a Python-only sweep)
      */
-    static SweepPlan of(SweepSettings settings) throws IOException {
-        List<String> selection = selection(settings.include());
-        BenchmarkList benchmarks = null;
-        int points = 0;
-        Duration perCoreCount = Duration.ZERO;
-        if (settings.jvm()) {
-            benchmarks = BenchmarkList.list(settings, selection);
-            if (benchmarks.benchmarks().isEmpty()) {
-                throw new IllegalArgumentException("no benchmark matches --include '" + settings.include() + "'");
+    public record CoreCount(int cores, List<JmhRun> runs) {
+        public CoreCount {
+            runs = List.copyOf(runs);
+        }
+
+        /** JMH points at this core count. */
+        public int points() {
+            return runs.stream().mapToInt(JmhRun::points).sum();
+        }
+    }
+
+    /** The plan of {@code coreCounts} for {@code request}, with its estimate. */
+    static SweepPlan of(Planner.Request request, List<CoreCount> coreCounts) {
+        SweepEstimate constants = request.estimate();
+        double seconds = 0;
+        boolean stub = request.pythons().stream().anyMatch(PythonHarness.Plan::wiki);
+        for (CoreCount count : coreCounts) {
+            if (!count.runs().isEmpty()) {
+                seconds += constants.probeSeconds();
             }
-            points = benchmarks.points(settings.params());
-            perCoreCount = settings.profile().estimate(points).plus(SweepProfile.FORK_OVERHEAD.multipliedBy(2));
-        }
-        var pythons = new ArrayList<PythonHarness.Plan>();
-        var labels = new java.util.LinkedHashMap<String, String>();
-        for (PythonHarness harness : settings.pythons()) {
-            PythonHarness.Plan python = pythonPlan(settings, harness);
-            String earlier = labels.putIfAbsent(python.label(), python.executable());
-            if (earlier != null) {
-                throw new IllegalArgumentException("--python " + python.executable() + " and " + earlier
-                        + " are the same interpreter (" + python.label() + "): their rows would pool");
+            for (JmhRun run : count.runs()) {
+                seconds += constants.runSeconds(run, count.cores(), request.timing());
+                stub |= WorkloadKind.of(run.benchmark()) == WorkloadKind.IO;
             }
-            pythons.add(python);
-            perCoreCount = perCoreCount.plus(Duration.ofMillis((long) (python.estimatedSeconds() * 1000)))
-                    .plus(PYTHON_START);
+            for (PythonHarness.Plan python : request.pythons()) {
+                seconds += constants.pythonSeconds(python.estimatedSeconds(), request.pythonForks());
+            }
         }
-        Duration estimate = perCoreCount.multipliedBy(settings.cores().counts().size());
-        return new SweepPlan(selection, benchmarks, points, pythons, estimate);
+        if (stub) {
+            seconds += constants.stubSeconds();
+        }
+        return new SweepPlan(request.profile().profileName(), request.processors(), request.budget(),
+                request.timing(), coreCounts, request.pythons(), request.pythonForks(), stub,
+                Duration.ofMillis(Math.round(seconds * 1000)), List.of());
     }
 
-    /** Points per core count, JMH's and Python's. */
-    int pointsPerCoreCount() {
-        return jmhPoints + pythons.stream().mapToInt(PythonHarness.Plan::points).sum();
+    /** This plan with what the planner dropped. */
+    SweepPlan withDropped(List<String> newDropped) {
+        return new SweepPlan(profile, processors, budget, timing, coreCounts, pythons, pythonForks, stub, estimate,
+                newDropped);
     }
 
-    /** Whether a JMH or Python point checks pages, so the sweep must start the Wikipedia stub. */
-    boolean checksPages() {
-        return (benchmarks != null && benchmarks.anyNamed("WikiBenchmark")) || pythons.stream().anyMatch(PythonHarness.Plan::wiki);
+    /** The core counts, ascending. */
+    public List<Integer> counts() {
+        return coreCounts.stream().map(CoreCount::cores).toList();
     }
 
-    private static List<String> selection(String include) {
-        var selection = new ArrayList<String>();
-        selection.add(include);
-        if (!include.contains("ProcessorProbe")) {
-            selection.addAll(List.of("-e", JmhMeasurement.PROBE));
-        }
-        return selection;
+    /** The plan of core count {@code cores}. */
+    public CoreCount coreCount(int cores) {
+        return coreCounts.stream().filter(count -> count.cores() == cores).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("core count " + cores + " is not in the plan"));
     }
 
-    private static PythonHarness.Plan pythonPlan(SweepSettings settings, PythonHarness harness) throws IOException {
-        PythonHarness.Plan plan;
-        try {
-            plan = harness.plan(settings.profile().profileName(), settings.pythonInclude());
-        } catch (PythonHarness.UnavailableException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+    /** JMH points over the whole sweep. */
+    public int jmhPoints() {
+        return coreCounts.stream().mapToInt(CoreCount::points).sum();
+    }
+
+    /** Points over the whole sweep, JMH's and Python's. */
+    public int points() {
+        return jmhPoints() + pythons.stream().mapToInt(PythonHarness.Plan::points).sum() * coreCounts.size();
+    }
+
+    /** Whether the estimate is above the budget: the endpoints alone did not fit. */
+    public boolean overBudget() {
+        return budget != null && estimate.compareTo(budget) > 0;
+    }
+
+    /**
+     * The plan as {@code --plan-json} writes it: {@code {"profile", "processors", "coreCounts",
+     * "estimatedSeconds", "budgetSeconds", "dropped", "points": [{"cores", "benchmark", "params",
+     * "forks"}], "python"}}.
+     */
+    public Map<String, Object> toJson() {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("profile", profile);
+        json.put("processors", processors);
+        json.put("coreCounts", counts());
+        json.put("estimatedSeconds", estimate.toMillis() / 1000.0);
+        json.put("budgetSeconds", budget == null ? null : budget.toSeconds());
+        json.put("timing", Map.of("forks", timing.forks(), "warmupIterations", timing.warmupIterations(),
+                "iterations", timing.iterations(), "warmupTime", timing.warmupTime().toMillis() + "ms",
+                "measurementTime", timing.measurementTime().toMillis() + "ms"));
+        json.put("dropped", dropped);
+        var points = new ArrayList<Map<String, Object>>();
+        for (CoreCount count : coreCounts) {
+            for (JmhRun run : count.runs()) {
+                for (Map<String, String> params : run.expand()) {
+                    var point = new LinkedHashMap<String, Object>();
+                    point.put("cores", count.cores());
+                    point.put("benchmark", run.benchmark());
+                    point.put("params", params);
+                    point.put("forks", run.forks());
+                    points.add(point);
+                }
+            }
         }
-        if (plan.points() == 0) {
-            throw new IllegalArgumentException("no Python point matches --include '" + settings.include() + "'"
-                    + (settings.pythons().size() > 1 ? " under " + plan.executable() : ""));
+        json.put("points", points);
+        if (!pythons.isEmpty()) {
+            json.put("python", Map.of(
+                    "pointsPerCoreCount", pythons.stream().mapToInt(PythonHarness.Plan::points).sum(),
+                    "forks", pythonForks,
+                    "harnessSecondsPerCoreCount", pythons.stream().mapToDouble(PythonHarness.Plan::estimatedSeconds).sum(),
+                    "interpreters", pythons.stream().map(PythonHarness.Plan::label).toList()));
         }
-        return plan;
+        return json;
+    }
+
+    /** Writes {@link #toJson} to {@code file} atomically. */
+    public void writeJson(Path file) throws IOException {
+        AtomicFile.write(file, JSON.writeValueAsBytes(toJson()));
     }
 }

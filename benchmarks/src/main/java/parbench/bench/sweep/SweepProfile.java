@@ -1,70 +1,63 @@
 package parbench.bench.sweep;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * How hard a sweep measures: JMH forks, iterations and their times, and the parameter grid
- * ({@code -p}) that narrows each benchmark's own {@code @Param} defaults. Profiles are data: the
- * sweep turns one into JMH options and never sets these flags elsewhere. Immutable.
+ * How hard a sweep measures: its time budget, JMH forks, iterations and their times, parameters
+ * fixed by the profile, and whether the {@link Planner} adds a parallelism curve. Profiles are
+ * data: the planner turns one into a {@link SweepPlan}, and nothing else sets these flags. Immutable.
  *
- * <p>Budgets, measured on a 2-core machine: {@code smoke} at most 2 minutes (every model and
- * workload once, for CI and tests), {@code quick} at most 10 minutes (the default of
- * {@code mvn verify}), {@code full} hours (3 forks, the benchmarks' whole grids).
+ * <p>Budgets: {@code smoke} 2 minutes (every model and workload once at every planned core count,
+ * in the JMH JVM itself: proves everything works, for CI and tests), {@code quick} 10 minutes (the
+ * default of {@code mvn verify}: 2 forks of 3 iterations a point, so 6 samples and a fork-to-fork
+ * spread), {@code full} unbounded (3 forks of 10 iterations, every core count the planner offers).
+ * {@code --budget} overrides a profile's budget.
  */
 public enum SweepProfile {
-    /**
-     * Runs every benchmark point once, in the JMH JVM itself ({@code -f 0}: no fork start-up per
-     * point, the host JVM is already pinned and sized), with short tasks: proves everything
-     * works, measures nothing worth comparing.
-     */
-    SMOKE(0, 0, 1, Duration.ofMillis(50), Duration.ofMillis(100),
-            Map.of("parallelism", "2", "taskMillis", "1"), 5, false),
-    /**
-     * One fork per point, 5 measured iterations for confidence intervals, every model and workload
-     * at p = 2 (at 1 core that oversubscribes, which is the point of the 1-core baseline). Measured
-     * with {@code -wi 2 -w 200ms -r 300ms -p parallelism=1,2} on the loaded 2-core VM at about 14
-     * minutes for 160 points, hence p = 2 only (80 points), one warm-up and 200 ms windows.
-     */
-    QUICK(1, 1, 5, Duration.ofMillis(300), Duration.ofMillis(200),
-            Map.of("parallelism", "2"), 50, false),
-    /** Three forks, the benchmarks' own grids, the stub at the benchmarks' default latency. */
-    FULL(3, 5, 10, Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Map.of(), 50, true);
+    /** One in-process iteration a point ({@code -f 0}: no fork start-up, the host JVM is already pinned), 1 ms sleeps. */
+    SMOKE(Duration.ofMinutes(2), new JmhTiming(0, 0, 1, Duration.ofMillis(50), Duration.ofMillis(100)),
+            Map.of("taskMillis", "1"), 5, false, 1),
+    /** Two forks of one 200 ms warm-up and three 200 ms iterations a point; the parallelism curve if it fits. */
+    QUICK(Duration.ofMinutes(10), new JmhTiming(2, 1, 3, Duration.ofMillis(200), Duration.ofMillis(200)),
+            Map.of(), 50, true, 2),
+    /** Three forks, 5 warm-ups and 10 iterations of 1 s, the benchmarks' own task sizes, no budget. */
+    FULL(null, new JmhTiming(3, 5, 10, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+            Map.of(), 50, true, 3);
 
-    /** What one fork costs beyond its iterations (JVM start, JIT, set-up), for estimates only. */
-    static final Duration FORK_OVERHEAD = Duration.ofMillis(2500);
-    /** What a point costs beyond its iterations without a fork ({@code -f 0}): set-up, tear-down. */
-    static final Duration IN_PROCESS_OVERHEAD = Duration.ofMillis(600);
     /** The JMH parameter that must equal the stub's latency. */
     static final String LATENCY_PARAM = "latencyMillis";
 
-    private final int forks;
-    private final int warmupIterations;
-    private final int iterations;
-    private final Duration warmupTime;
-    private final Duration measurementTime;
+    private final Duration budget;
+    private final JmhTiming timing;
     private final Map<String, String> params;
     private final long stubLatencyMillis;
-    private final boolean powersOfTwoOnBigMachines;
+    private final boolean parallelismCurve;
+    private final int pythonForks;
 
-    SweepProfile(int forks, int warmupIterations, int iterations, Duration warmupTime,
-            Duration measurementTime, Map<String, String> params, long stubLatencyMillis,
-            boolean powersOfTwoOnBigMachines) {
-        this.forks = forks;
-        this.warmupIterations = warmupIterations;
-        this.iterations = iterations;
-        this.warmupTime = warmupTime;
-        this.measurementTime = measurementTime;
+    SweepProfile(Duration budget, JmhTiming timing, Map<String, String> params, long stubLatencyMillis,
+            boolean parallelismCurve, int pythonForks) {
+        this.budget = budget;
+        this.timing = timing;
         this.params = new LinkedHashMap<>(params);
         this.stubLatencyMillis = stubLatencyMillis;
-        this.powersOfTwoOnBigMachines = powersOfTwoOnBigMachines;
+        this.parallelismCurve = parallelismCurve;
+        this.pythonForks = pythonForks;
+    }
+
+    /** The wall time a sweep of this profile must fit by its estimate; empty for unbounded ({@code full}). */
+    public Optional<Duration> budget() {
+        return Optional.ofNullable(budget);
+    }
+
+    /** Forks, warm-ups and iterations of every JMH point. */
+    public JmhTiming timing() {
+        return timing;
     }
 
     /**
@@ -73,6 +66,16 @@ public enum SweepProfile {
      */
     public long stubLatencyMillis() {
         return stubLatencyMillis;
+    }
+
+    /** Whether the planner adds a parallelism curve at the largest core count. */
+    public boolean parallelismCurve() {
+        return parallelismCurve;
+    }
+
+    /** Interpreter processes per Python point, the Python side's forks. */
+    public int pythonForks() {
+        return pythonForks;
     }
 
     /** The lower-case name users type, e.g. {@code quick}. */
@@ -94,36 +97,13 @@ public enum SweepProfile {
                         + ")"));
     }
 
-    /** The default core counts on a machine with {@code processors} logical processors. */
-    public CoreSet defaultCores(int processors) {
-        // every count on small machines; full adds the powers of two in between on big ones
-        return CoreSet.upTo(processors, powersOfTwoOnBigMachines ? 8 : Integer.MAX_VALUE);
+    /** The JMH options of this profile's timing, e.g. {@code -f 2 -wi 1 -i 3 -w 200ms -r 200ms}. */
+    public java.util.List<String> jmhOptions() {
+        return timing.options();
     }
 
-    /** The JMH command-line options of this profile, e.g. {@code -f 1 -wi 2 -i 5 ...}. */
-    public List<String> jmhOptions() {
-        var options = new ArrayList<>(List.of(
-                "-f", String.valueOf(forks),
-                "-wi", String.valueOf(warmupIterations),
-                "-i", String.valueOf(iterations),
-                "-w", warmupTime.toMillis() + "ms",
-                "-r", measurementTime.toMillis() + "ms"));
-        params.forEach((name, values) -> options.addAll(List.of("-p", name + "=" + values)));
-        return options;
-    }
-
-    /** The {@code -p} grid: parameter name to comma-separated values. */
+    /** Parameters the profile fixes ({@code -p}), e.g. smoke's {@code taskMillis=1}. */
     public Map<String, String> params() {
         return Map.copyOf(params);
-    }
-
-    /** The estimated wall time of {@code points} benchmark points at one core count. */
-    public Duration estimate(int points) {
-        Duration iterationsTime = warmupTime.multipliedBy(warmupIterations)
-                .plus(measurementTime.multipliedBy(iterations));
-        if (forks == 0) {
-            return iterationsTime.plus(IN_PROCESS_OVERHEAD).multipliedBy(points);
-        }
-        return iterationsTime.plus(FORK_OVERHEAD).multipliedBy((long) forks * points);
     }
 }

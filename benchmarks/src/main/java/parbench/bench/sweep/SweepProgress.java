@@ -13,38 +13,25 @@ final class SweepProgress {
 
     private final PrintStream console;
     private final Instant started;
-    private final int coreCounts;
-    private final int pointsPerCoreCount;
-    private int index;
-    private int finishedInCoreCount;
+    private final int points;
+    private int finished;
 
-    /**
-     * @param coreCounts how many core counts the sweep measures, at least 1
-     * @param pointsPerCoreCount the points of one core count, JMH's and Python's
-     */
-    SweepProgress(PrintStream console, Instant started, int coreCounts, int pointsPerCoreCount) {
+    /** @param points the points of the whole sweep, JMH's and Python's */
+    SweepProgress(PrintStream console, Instant started, int points) {
         this.console = console;
         this.started = started;
-        this.coreCounts = coreCounts;
-        this.pointsPerCoreCount = pointsPerCoreCount;
+        this.points = points;
     }
 
-    /** Starts the {@code index}-th core count (from 0). */
-    void startCoreCount(int newIndex) {
-        index = newIndex;
-        finishedInCoreCount = 0;
-    }
-
-    /** Prints one finished point of the current core count. */
+    /** Prints one finished point. */
     void point(int cores, Object point) {
         console.printf("  [%d core%s] %s   (%s)%n", cores, cores == 1 ? " " : "s", point,
-                overall(++finishedInCoreCount, Duration.between(started, Instant.now())));
+                overall(++finished, Duration.between(started, Instant.now())));
     }
 
-    /** Core counts done plus this one's share of points, and the ETA. */
+    /** The share of points done and the ETA. */
     private String overall(int finishedPoints, Duration elapsed) {
-        double within = Math.min(1.0, finishedPoints / (double) Math.max(1, pointsPerCoreCount));
-        double fraction = (index + within) / coreCounts;
+        double fraction = Math.min(1.0, finishedPoints / (double) Math.max(1, points));
         Duration eta = fraction > 0
                 ? Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction))
                 : Duration.ZERO;

@@ -13,17 +13,6 @@ class CoreSetTest {
     }
 
     @Test
-    void smallMachinesGetEveryCount() {
-        assertThat(SweepProfile.QUICK.defaultCores(2).counts()).containsExactly(1, 2);
-    }
-
-    @Test
-    void fullProfileAddsPowersOfTwoOnBigMachines() {
-        assertThat(SweepProfile.FULL.defaultCores(24).counts()).containsExactly(1, 2, 4, 8, 16, 24);
-        assertThat(SweepProfile.FULL.defaultCores(6).counts()).containsExactly(1, 2, 3, 4, 5, 6);
-    }
-
-    @Test
     void affinityListExpandsRanges() {
         var affinity = CpuAffinity.parse("0-2,5");
         assertThat(affinity.cpus()).isEqualTo(List.of(0, 1, 2, 5));

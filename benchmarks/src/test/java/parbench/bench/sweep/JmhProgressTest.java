@@ -38,6 +38,7 @@ class JmhProgressTest {
     @Test
     void benchmarkListCountsPointsUnderTheProfilesGrid() {
         var list = BenchmarkList.parse(List.of(
+                "Picked up JAVA_TOOL_OPTIONS: -Djmh.ignoreLock=true",
                 "Benchmarks: ",
                 "parbench.bench.CpuBenchmark.batch",
                 "  param \"model\" = {sequential, fork-join, fixed-pool}",
@@ -45,6 +46,8 @@ class JmhProgressTest {
                 "parbench.bench.SleepBenchmark.batch"));
         assertThat(list.points(java.util.Map.of("parallelism", "2"))).isEqualTo(3 + 1);
         assertThat(list.anyNamed("WikiBenchmark")).isFalse();
+        assertThat(list.benchmarks()).containsOnlyKeys("parbench.bench.CpuBenchmark.batch",
+                "parbench.bench.SleepBenchmark.batch");
     }
 
     @Test

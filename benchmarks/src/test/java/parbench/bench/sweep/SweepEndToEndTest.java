@@ -119,7 +119,7 @@ class SweepEndToEndTest {
         RunManifest.CoreCount entry = RunManifest.read(run.resolve("manifest.json")).coreCounts().getFirst();
         assertThat(entry.status()).isEqualTo("failed");
         assertThat(entry.message()).startsWith("10 of 10 points failed: SleepBenchmark.batch (model=sequential,"
-                + " parallelism=2, taskMillis=1, tasks=0): java.lang.IllegalArgumentException: tasks must be 1 or"
+                + " parallelism=1, taskMillis=1, tasks=0): java.lang.IllegalArgumentException: tasks must be 1 or"
                 + " more, was 0; ");
         assertThat(entry.failedPoints()).hasSize(10).allSatisfy(point -> {
             assertThat(point.params()).containsEntry("tasks", "0");

@@ -1,0 +1,184 @@
+package parbench.bench.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The planner over the real benchmark list ({@code -lp} of benchmarks.jar, saved as a resource), for
+ * machines of 1 to 256 processors that this test does not need.
+ */
+class PlannerTest {
+
+    private static final BenchmarkList BENCHMARKS = benchmarks();
+    private static final int[] MACHINES = {1, 2, 3, 4, 8, 16, 64, 256};
+
+    private static BenchmarkList benchmarks() {
+        try (InputStream in = PlannerTest.class.getResourceAsStream("benchmark-list.txt")) {
+            return BenchmarkList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static SweepPlan plan(SweepProfile profile, int processors) {
+        return plan(profile, processors, profile.budget().orElse(null), null, Map.of());
+    }
+
+    private static SweepPlan plan(SweepProfile profile, int processors, Duration budget, List<Integer> cores,
+            Map<String, String> userParams) {
+        return Planner.plan(new Planner.Request(profile, processors, BENCHMARKS, userParams, cores, budget,
+                profile.timing(), profile.stubLatencyMillis(), null, profile.pythonForks(), SweepEstimate.CALIBRATED));
+    }
+
+    static Stream<Arguments> budgetedPlans() {
+        return Stream.of(SweepProfile.SMOKE, SweepProfile.QUICK)
+                .flatMap(profile -> java.util.Arrays.stream(MACHINES).mapToObj(n -> Arguments.of(profile, n)));
+    }
+
+    static Stream<Arguments> everyPlan() {
+        return Stream.of(SweepProfile.values())
+                .flatMap(profile -> java.util.Arrays.stream(MACHINES).mapToObj(n -> Arguments.of(profile, n)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1} processors")
+    @MethodSource("budgetedPlans")
+    void planFitsItsProfilesBudgetByTheEstimate(SweepProfile profile, int processors) {
+        SweepPlan plan = plan(profile, processors);
+
+        assertThat(plan.estimate()).isLessThanOrEqualTo(profile.budget().orElseThrow());
+        assertThat(plan.overBudget()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} on {1} processors")
+    @MethodSource("everyPlan")
+    void oneAndNAreAlwaysMeasured(SweepProfile profile, int processors) {
+        assertThat(plan(profile, processors).counts()).startsWith(1).endsWith(processors);
+    }
+
+    @ParameterizedTest(name = "{0} on {1} processors")
+    @MethodSource("everyPlan")
+    void everyModelRunsAtParallelismEqualToEachCoreCount(SweepProfile profile, int processors) {
+        SweepPlan plan = plan(profile, processors);
+
+        for (SweepPlan.CoreCount count : plan.coreCounts()) {
+            Set<String> atCores = new HashSet<>();
+            for (JmhRun run : count.runs()) {
+                for (Map<String, String> point : run.expand()) {
+                    if (point.get("parallelism").equals(String.valueOf(count.cores()))) {
+                        atCores.add(run.benchmark() + " " + point.get("model"));
+                    }
+                }
+            }
+            // 4 benchmarks x 10 models, each at parallelism = cores
+            assertThat(atCores).as("core count %d", count.cores()).hasSize(40);
+            if (count.cores() != processors) {
+                assertThat(count.runs()).allSatisfy(run ->
+                        assertThat(run.params().get("parallelism")).containsExactly(String.valueOf(count.cores())));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} on {1} processors")
+    @MethodSource("everyPlan")
+    void quickHasTwoForksFullThreeAndCpuBatchesATaskPerProcessor(SweepProfile profile, int processors) {
+        SweepPlan plan = plan(profile, processors);
+
+        int forks = switch (profile) {
+            case SMOKE -> 0;
+            case QUICK -> 2;
+            case FULL -> 3;
+        };
+        assertThat(plan.coreCounts()).flatMap(SweepPlan.CoreCount::runs).allSatisfy(run -> {
+            assertThat(run.forks()).isEqualTo(forks);
+            if (run.benchmark().contains("CpuBenchmark")) {
+                assertThat(Integer.parseInt(run.params().get("tasks").getFirst())).isGreaterThanOrEqualTo(processors);
+            }
+        });
+    }
+
+    @Test
+    void parallelismCurveGoesUpToTheTaskCountForSleepAndToNForCpuAndProcesses() {
+        // GIVEN full (no budget) on 8 processors
+        SweepPlan plan = plan(SweepProfile.FULL, 8);
+
+        // THEN at 8 cores: sleep's pools go up to its 100 tasks, its worker processes and CPU work up to 8
+        SweepPlan.CoreCount largest = plan.coreCounts().getLast();
+        assertThat(parallelisms(largest, "SleepBenchmark", "fixed-pool")).containsExactly(1, 2, 4, 8, 16, 32, 64, 100);
+        assertThat(parallelisms(largest, "SleepBenchmark", "process-workers")).containsExactly(1, 2, 4, 8);
+        assertThat(parallelisms(largest, "CpuBenchmark", "fork-join")).containsExactly(1, 2, 4, 8);
+        // models that ignore parallelism are measured once, at parallelism = cores
+        assertThat(parallelisms(largest, "SleepBenchmark", "virtual-threads")).containsExactly(8);
+        assertThat(parallelisms(plan.coreCounts().getFirst(), "SleepBenchmark", "fixed-pool")).containsExactly(1);
+    }
+
+    @Test
+    void aLargerBudgetAddsCoreCountsInBisectionOrderAndATinyOneKeepsTheEndpoints() {
+        // GIVEN 64 processors under a budget too small for anything, quick's, and half an hour and 2 hours
+        SweepPlan tiny = plan(SweepProfile.QUICK, 64, Duration.ofSeconds(10), null, Map.of());
+        SweepPlan quick = plan(SweepProfile.QUICK, 64);
+        SweepPlan hour = plan(SweepProfile.QUICK, 64, Duration.ofHours(1), null, Map.of());
+
+        // THEN the endpoints stay even over budget, and the powers of two come middle first
+        assertThat(tiny.counts()).containsExactly(1, 64);
+        assertThat(tiny.overBudget()).isTrue();
+        assertThat(tiny.dropped()).startsWith("core count 8", "core count 2", "core count 16", "core count 4",
+                "core count 32");
+        assertThat(quick.points()).isGreaterThanOrEqualTo(tiny.points());
+        assertThat(hour.counts()).contains(1, 8, 64).hasSizeGreaterThan(quick.counts().size());
+    }
+
+    @Test
+    void userCoresAndParallelismAreTakenAsGiven() {
+        SweepPlan plan = plan(SweepProfile.FULL, 16, null, List.of(2, 4), Map.of("parallelism", "3,5"));
+
+        assertThat(plan.counts()).containsExactly(2, 4);
+        assertThat(plan.coreCounts()).flatMap(SweepPlan.CoreCount::runs)
+                .allSatisfy(run -> assertThat(run.params().get("parallelism")).containsExactly("3", "5"));
+    }
+
+    @Test
+    void bisectionOrderSpreadsAnyPrefixOverTheRange() {
+        assertThat(Planner.bisection(List.of(2, 4, 8, 16, 32), false)).containsExactly(8, 2, 16, 4, 32);
+        assertThat(Planner.bisection(List.of(1, 2, 4, 8, 16), true)).containsExactly(1, 16, 4, 2, 8);
+        assertThat(Planner.curveValues(100)).containsExactly(1, 2, 4, 8, 16, 32, 64, 100);
+        assertThat(Planner.curveValues(8)).containsExactly(1, 2, 4, 8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void pointEstimateCountsForksStartUpAndIterationsAtTheBatchTime(int forks) {
+        // GIVEN 100 sleeps of 10 ms on a pool of 2: batches of 50 x 10 ms = 0.5 s, longer than the 200 ms iterations
+        var point = Map.of("model", "fixed-pool", "parallelism", "2", "tasks", "100", "taskMillis", "10");
+        var timing = new JmhTiming(forks, 1, 3, Duration.ofMillis(200), Duration.ofMillis(200));
+        SweepEstimate e = SweepEstimate.CALIBRATED;
+
+        double seconds = e.pointSeconds("parbench.bench.SleepBenchmark.batch", point, 2, timing, forks);
+
+        // THEN each of the 4 iterations lasts one batch, plus each fork's start (or the in-process overhead)
+        double expected = forks == 0 ? e.inProcessPoint() + 4 * 0.5 : forks * (e.forkStart() + 4 * 0.5);
+        assertThat(seconds).isCloseTo(expected, within(1e-9));
+    }
+
+    private static List<Integer> parallelisms(SweepPlan.CoreCount count, String benchmark, String model) {
+        return count.runs().stream().filter(run -> run.benchmark().contains(benchmark))
+                .flatMap(run -> run.expand().stream())
+                .filter(point -> point.get("model").equals(model))
+                .map(point -> Integer.parseInt(point.get("parallelism")))
+                .sorted().toList();
+    }
+}
