@@ -32,7 +32,7 @@ public record PythonHarness(List<String> interpreter, Path script) {
     /** Debian's CPython, with the article's libraries from Debian packages (see README). */
     public static final List<String> DEBIAN_PYTHON = List.of("/usr/bin/python3", "-B");
     /** What to install when there is no interpreter at all. */
-    static final String INSTALL = "apt-get install python3 python3-joblib python3-tqdm python3-requests";
+    static final String INSTALL = "apt-get install python3 python3-joblib python3-tqdm python3-requests python3-numba";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
