@@ -7,17 +7,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The seed article's claims, checked against the data of one {@link SpeedupTable}. A finding whose data is absent
- * (no I/O workload, no process models, no core counts) is left out, never guessed.
+ * (no I/O workload, no process models, no core counts) is left out, never guessed; one whose rows have too few
+ * forks or iterations ({@link Evidence}) shows its numbers and says {@value Evidence#NOT_ENOUGH}.
+ *
+ * <p>Models are compared at equal concurrency (the same tasks in flight); models whose concurrency ignores
+ * {@code p} are labelled so. Per-batch and per-task figures are never mixed: start-up cost is per batch and leaves
+ * the dispatch benchmark (per task) out. Which model is best per workload and core count is the
+ * {@link DecisionTable}'s answer, with its ties. Stateless.
  */
 public final class Findings {
-
-    private static final Set<String> PROCESS_MODELS = Set.of("process-workers", "process-spawn");
 
     private Findings() {
     }
@@ -31,80 +34,131 @@ public final class Findings {
         processesForCpu(rows).ifPresent(findings::add);
         startUpCost(rows).ifPresent(findings::add);
         distanceFromIdeal(rows).ifPresent(findings::add);
-        bestModels(rows).ifPresent(findings::add);
         return List.copyOf(findings);
     }
 
     private static Optional<Finding> threadsForIo(List<Row> rows) {
-        List<Row> io = atLargestCores(rows.stream().filter(r -> r.kind() == WorkloadKind.IO && r.speedup() != null).toList());
-        Optional<Row> bestThread = io.stream().filter(r -> !PROCESS_MODELS.contains(r.model()) && !isSequential(r))
-                .max(Comparator.comparingDouble(Row::speedup));
-        if (bestThread.isEmpty()) {
-            return Optional.empty();
+        List<Row> io = atLargestCores(rows.stream().filter(r -> r.kind() == WorkloadKind.IO && r.speedup() != null
+                && !r.isBaseline() && !r.beyondIdeal()).toList());
+        Map<Integer, List<Row>> byInFlight = io.stream().filter(r -> r.inFlight() != null)
+                .collect(Collectors.groupingBy(Row::inFlight, TreeMap::new, Collectors.toList()));
+        // the largest concurrency at which a process model and an in-JVM one both ran
+        for (var e : ((TreeMap<Integer, List<Row>>) byInFlight).descendingMap().entrySet()) {
+            Optional<Row> thread = best(e.getValue().stream().filter(r -> !r.modelInfo().isProcess()).toList());
+            Optional<Row> process = best(e.getValue().stream().filter(r -> r.modelInfo().isProcess()).toList());
+            if (thread.isEmpty() || process.isEmpty()) {
+                continue;
+            }
+            Row t = thread.get();
+            Row p = process.get();
+            StringBuilder answer = new StringBuilder(String.format(Locale.ROOT,
+                    "%s at %s, at equal concurrency (%d in flight): the best in-JVM model, %s, %s; the best process "
+                            + "model, %s, %s", t.workload(), cores(t), e.getKey(), t.modelLabel(), t.speedupText(),
+                    p.modelLabel(), p.speedupText()));
+            unbounded(io, e.getKey()).ifPresent(u -> answer.append(String.format(Locale.ROOT,
+                    ". Beyond it, %s runs %d in flight: %s", u.modelLabel(), u.inFlight(), u.speedupText())));
+            answer.append(". ").append(verdict(List.of(t, p), t, p,
+                    "Threads are enough for I/O: processes add nothing at the same concurrency.",
+                    "Processes beat threads here, at the same concurrency."));
+            return Optional.of(new Finding("Are threads enough for I/O?", answer.toString()));
         }
-        Row t = bestThread.get();
-        Optional<Row> bestProcess = io.stream().filter(r -> PROCESS_MODELS.contains(r.model()))
-                .max(Comparator.comparingDouble(Row::speedup));
-        StringBuilder answer = new StringBuilder(String.format(Locale.ROOT,
-                "%s at %s: %s reaches %.1f× over sequential (%s)%s", t.workload(), cores(t), t.model(),
-                t.speedup(), params(t), efficiencyText(t)));
-        bestProcess.ifPresent(p -> answer.append(String.format(Locale.ROOT, "; the best process model, %s, %.1f×",
-                p.model(), p.speedup())));
-        boolean enough = bestProcess.isEmpty() || t.speedup() >= bestProcess.get().speedup();
-        answer.append(enough ? ". Threads are enough for I/O." : ". Processes beat threads here.");
-        return Optional.of(new Finding("Are threads enough for I/O?", answer.toString()));
+        return Optional.empty();
+    }
+
+    private static Optional<Row> unbounded(List<Row> io, int than) {
+        return best(io.stream().filter(r -> !r.modelInfo().followsParallelism() && r.inFlight() != null
+                && r.inFlight() > than).toList());
+    }
+
+    /**
+     * The verdict of {@code a} against {@code b}: {@code aWins} unless {@code b}'s speedup is above {@code a}'s
+     * beyond both intervals; {@value Evidence#NOT_ENOUGH} when any row lacks the data.
+     */
+    private static String verdict(List<Row> rows, Row a, Row b, String aHolds, String bWins) {
+        Optional<String> lacking = rows.stream().map(Evidence::lacking).flatMap(Optional::stream).findFirst();
+        if (lacking.isPresent()) {
+            return "No verdict: " + Evidence.NOT_ENOUGH + " (" + lacking.get() + ").";
+        }
+        boolean bAbove = a.speedupInterval() != null && b.speedupInterval() != null
+                && b.speedupInterval().low() > a.speedupInterval().high();
+        return bAbove ? bWins : aHolds;
     }
 
     private static Optional<Finding> processesForCpu(List<Row> rows) {
-        List<Row> cpu = atLargestCores(rows.stream().filter(r -> r.kind() == WorkloadKind.CPU).toList());
+        List<Row> cpu = atLargestCores(rows.stream().filter(r -> r.kind() == WorkloadKind.CPU && r.speedup() != null
+                && !r.isBaseline() && !r.beyondIdeal()).toList());
         Map<String, List<Row>> byWork = cpu.stream().collect(Collectors.groupingBy(
                 r -> r.result().param("work").orElse("?"), TreeMap::new, Collectors.toList()));
         List<String> parts = new ArrayList<>();
         List<String> winning = new ArrayList<>();
+        List<String> noVerdict = new ArrayList<>();
         for (var e : byWork.entrySet()) {
-            Optional<Row> proc = e.getValue().stream().filter(r -> r.model().equals("process-workers"))
-                    .min(Comparator.comparingDouble(r -> r.metric().score()));
-            Optional<Row> thread = e.getValue().stream()
-                    .filter(r -> !PROCESS_MODELS.contains(r.model()) && !isSequential(r))
-                    .min(Comparator.comparingDouble(r -> r.metric().score()));
-            if (proc.isPresent() && thread.isPresent()) {
-                double ratio = thread.get().metric().score() / proc.get().metric().score();
-                parts.add(String.format(Locale.ROOT, "work=%s: process-workers %s ms vs %s %s ms (%.2f×)", e.getKey(),
-                        ms(proc.get()), thread.get().model(), ms(thread.get()), ratio));
-                if (ratio > 1) {
-                    winning.add(e.getKey());
-                }
+            Optional<Row> proc = best(e.getValue().stream().filter(r -> r.modelInfo().isProcess()).toList());
+            Optional<Row> thread = best(e.getValue().stream().filter(r -> !r.modelInfo().isProcess()).toList());
+            if (proc.isEmpty() || thread.isEmpty()) {
+                continue;
+            }
+            Row p = proc.get();
+            Row t = thread.get();
+            parts.add(String.format(Locale.ROOT, "work=%s: best process model %s %s, best in-JVM %s %s", e.getKey(),
+                    p.modelLabel(), p.speedupText(), t.modelLabel(), t.speedupText()));
+            if (!Evidence.enough(p) || !Evidence.enough(t)) {
+                noVerdict.add(e.getKey());
+            } else if (p.speedupInterval() != null && t.speedupInterval() != null
+                    && p.speedupInterval().low() > t.speedupInterval().high()) {
+                winning.add(e.getKey());
             }
         }
         if (parts.isEmpty()) {
             return Optional.empty();
         }
-        String verdict = winning.isEmpty()
-                ? "Processes never beat the best in-JVM thread model: the JVM has no GIL."
-                : "Processes win from work=" + winning.getFirst() + " (of " + String.join(", ", winning) + ").";
+        String verdict;
+        if (!noVerdict.isEmpty()) {
+            verdict = "No verdict: " + Evidence.NOT_ENOUGH + " (work=" + String.join(", ", noVerdict) + ").";
+        } else {
+            verdict = winning.isEmpty()
+                    ? "Processes never beat the best in-JVM model beyond the intervals: the JVM has no GIL."
+                    : "Processes win, beyond the intervals, at work=" + String.join(", ", winning) + ".";
+        }
         return Optional.of(new Finding("Do processes pay off for CPU work, and above which task size?",
-                "At " + cores(cpu.getFirst()) + ", " + String.join("; ", parts) + ". " + verdict));
+                "At " + cores(cpu.getFirst()) + ", each model at its best parallelism: " + String.join("; ", parts)
+                        + ". " + verdict));
     }
 
+    /** Per batch only: the dispatch benchmark's scores are per task and would mix two units in one median. */
     private static Optional<Finding> startUpCost(List<Row> rows) {
-        Map<String, Row> workers = rows.stream().filter(r -> r.model().equals("process-workers"))
+        List<Row> batches = rows.stream().filter(r -> r.kind() != WorkloadKind.DISPATCH
+                && r.kind() != WorkloadKind.OTHER).toList();
+        Map<String, Row> workers = batches.stream().filter(r -> r.model().equals("process-workers"))
                 .collect(Collectors.toMap(Findings::sameBatch, r -> r, (a, b) -> a));
-        List<Double> costs = new ArrayList<>();
-        for (Row spawn : rows.stream().filter(r -> r.model().equals("process-spawn")).toList()) {
+        Map<String, List<Double>> costs = new TreeMap<>();
+        List<Row> used = new ArrayList<>();
+        for (Row spawn : batches.stream().filter(r -> r.model().equals("process-spawn")).toList()) {
             Row reused = workers.get(sameBatch(spawn));
             if (reused != null) {
-                costs.add(spawn.metric().score() - reused.metric().score());
+                costs.computeIfAbsent(spawn.workload(), k -> new ArrayList<>())
+                        .add(spawn.metric().score() - reused.metric().score());
+                used.add(spawn);
+                used.add(reused);
             }
         }
         if (costs.isEmpty()) {
             return Optional.empty();
         }
-        List<Double> sorted = costs.stream().sorted().toList();
-        double median = sorted.get(sorted.size() / 2);
-        return Optional.of(new Finding("What does process start-up cost?", String.format(Locale.ROOT,
-                "process-spawn takes %.1f ms more per batch than process-workers (median over %d matching "
-                        + "results; range %.1f to %.1f ms).",
-                median, costs.size(), sorted.getFirst(), sorted.getLast())));
+        List<Double> all = costs.values().stream().flatMap(List::stream).sorted().toList();
+        String byWorkload = costs.entrySet().stream().map(e -> {
+            List<Double> v = e.getValue().stream().sorted().toList();
+            return String.format(Locale.ROOT, "%s %.0f–%.0f ms", e.getKey(), v.getFirst(), v.getLast());
+        }).collect(Collectors.joining(", "));
+        String answer = String.format(Locale.ROOT,
+                "Per batch, process-spawn takes %.1f ms more than process-workers (median of %d matching batch "
+                        + "result%s; by workload: %s). The dispatch benchmark's per-task figures are not in this median.",
+                median(all), all.size(), all.size() == 1 ? "" : "s", byWorkload);
+        Optional<String> lacking = used.stream().map(Evidence::lacking).flatMap(Optional::stream).findFirst();
+        if (lacking.isPresent()) {
+            answer += " These are the numbers only: " + Evidence.NOT_ENOUGH + " (" + lacking.get() + ").";
+        }
+        return Optional.of(new Finding("What does process start-up cost?", answer));
     }
 
     private static Optional<Finding> distanceFromIdeal(List<Row> rows) {
@@ -112,43 +166,29 @@ public final class Findings {
         if (withIdeal.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Map<String, Double>> medianByWorkload = new TreeMap<>();
-        withIdeal.stream().collect(Collectors.groupingBy(Row::workload, TreeMap::new,
-                        Collectors.groupingBy(Row::model, TreeMap::new, Collectors.mapping(Row::efficiency, Collectors.toList()))))
-                .forEach((workload, models) -> {
-                    Map<String, Double> medians = new TreeMap<>();
-                    models.forEach((model, values) -> medians.put(model, median(values)));
-                    medianByWorkload.put(workload, medians);
-                });
         List<String> parts = new ArrayList<>();
-        medianByWorkload.forEach((workload, medians) -> parts.add(workload + ": " + medians.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100 * e.getValue()))
-                .collect(Collectors.joining(", "))));
-        return Optional.of(new Finding("How far is each model from the physical ideal?",
-                "Median efficiency (ideal ÷ measured) at " + cores(withIdeal.getFirst()) + " — "
-                        + String.join("; ", parts) + "."));
+        withIdeal.stream().filter(r -> !r.beyondIdeal())
+                .collect(Collectors.groupingBy(Row::workload, TreeMap::new, Collectors.groupingBy(Row::modelLabel,
+                        TreeMap::new, Collectors.mapping(Row::efficiency, Collectors.toList()))))
+                .forEach((workload, models) -> parts.add(workload + ": " + models.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), median(e.getValue())))
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100 * e.getValue()))
+                        .collect(Collectors.joining(", "))));
+        List<String> flagged = withIdeal.stream().filter(Row::beyondIdeal)
+                .map(r -> r.workload() + " " + r.modelLabel() + " " + r.efficiencyText()).toList();
+        String answer = "Median efficiency (ideal on this machine ÷ measured) at " + cores(withIdeal.getFirst())
+                + " — " + String.join("; ", parts) + ".";
+        if (!flagged.isEmpty()) {
+            answer += " Above 100 % beyond the interval, a measurement problem, not ranked: "
+                    + String.join("; ", flagged) + ".";
+        }
+        return Optional.of(new Finding("How far is each model from the physical ideal?", answer));
     }
 
-    private static Optional<Finding> bestModels(List<Row> rows) {
-        Map<String, Map<Integer, Map<String, Long>>> wins = new TreeMap<>();
-        rows.stream().filter(r -> r.cores() != null && r.kind() != WorkloadKind.OTHER)
-                .collect(Collectors.groupingBy(r -> r.input() + "|" + r.cores() + "|" + r.workload() + "|" + r.workloadParams()))
-                .values().forEach(group -> group.stream().min(Comparator.comparingDouble(r -> r.metric().score()))
-                        .ifPresent(best -> wins.computeIfAbsent(best.workload(), k -> new TreeMap<>())
-                                .computeIfAbsent(best.cores(), k -> new TreeMap<>())
-                                .merge(best.model(), 1L, Long::sum)));
-        if (wins.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> parts = new ArrayList<>();
-        wins.forEach((workload, byCores) -> byCores.forEach((cores, models) -> {
-            long total = models.values().stream().mapToLong(Long::longValue).sum();
-            var top = models.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-            parts.add(String.format(Locale.ROOT, "%s at %s: %s (fastest in %d of %d param sets)", workload,
-                    cores(cores), top.getKey(), top.getValue(), total));
-        }));
-        return Optional.of(new Finding("Which model is best per workload and core count?", String.join("; ", parts) + "."));
+    /** The row with the highest speedup. */
+    private static Optional<Row> best(List<Row> rows) {
+        return rows.stream().filter(r -> r.speedup() != null).max(Comparator.comparingDouble(Row::speedup));
     }
 
     private static List<Row> atLargestCores(List<Row> rows) {
@@ -161,10 +201,6 @@ public final class Findings {
                 .filter(e -> !e.getKey().equals("model")).toList();
     }
 
-    private static boolean isSequential(Row r) {
-        return r.model().equals(SpeedupTable.BASELINE);
-    }
-
     private static String cores(Row r) {
         return r.cores() == null ? "unknown cores" : cores(r.cores());
     }
@@ -172,19 +208,6 @@ public final class Findings {
     /** "1 core", "2 cores": how every page and summary names a core count. */
     public static String cores(int count) {
         return count + (count == 1 ? " core" : " cores");
-    }
-
-    private static String params(Row r) {
-        return r.workloadParams().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String efficiencyText(Row r) {
-        return r.efficiency() == null ? "" : String.format(Locale.ROOT, ", %.0f %% of the physical ideal", 100 * r.efficiency());
-    }
-
-    private static String ms(Row r) {
-        return String.format(Locale.ROOT, "%.3g", r.metric().score());
     }
 
     private static double median(List<Double> values) {

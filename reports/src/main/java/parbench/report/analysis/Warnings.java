@@ -73,7 +73,7 @@ public final class Warnings {
         Map<String, List<Double>> peaks = table.rows().stream()
                 // 0 means not observed: process models run their tasks in other JVMs, out of the gauge's sight
                 .filter(r -> r.model() != null && r.peakInFlight() != null && r.peakInFlight() > 0
-                        && !r.model().endsWith(SpeedupTable.BASELINE))
+                        && !Model.isBaseline(r.model()))
                 .collect(Collectors.groupingBy(r -> r.workload() + " " + r.model(), TreeMap::new,
                         Collectors.mapping(Row::peakInFlight, Collectors.toList())));
         peaks.forEach((name, values) -> {

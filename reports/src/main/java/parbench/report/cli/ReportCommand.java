@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code parbench report INPUT... [-o report.html] [--markdown summary.md] [--title T]}: one self-contained HTML page
+ * {@code parbench report INPUT... [-o FILE] [--markdown summary.md] [--title T]}: one self-contained HTML page
  * (and optionally a Markdown summary) from run directories and JMH JSON files.
  * Exit codes: 0 written; 2 bad input or usage (one line on stderr, nothing written); 1 internal error.
  */
@@ -38,8 +38,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "a run directory (cores-<c>.json + manifest.json) or a JMH JSON file; several appear side by side")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "HTML output (default: ${DEFAULT-VALUE})")
-    Path output = Path.of("report.html");
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "HTML output (default: report.html next to the first INPUT: inside a run directory, "
+                    + "beside a JSON file)")
+    Path output;
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "also write a Markdown summary (findings + main table)")
     Path markdown;
@@ -86,6 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
             loaded.add(RunInput.load(input));
         }
         SpeedupTable table = SpeedupTable.of(loaded);
+        Path output = this.output != null ? this.output : besideTheInput(inputs.getFirst());
         HtmlReport report = new HtmlReport();
         AtomicFile.write(output, out -> report.render(title, table, out));
         if (markdown != null) {
@@ -96,6 +99,15 @@ public final class ReportCommand implements Callable<Integer> {
                 + " (" + table.rows().size() + " results from " + loaded.size() + " input"
                 + (loaded.size() == 1 ? "" : "s") + ")");
         return 0;
+    }
+
+    /** {@code report.html} inside a run directory, or in the folder of a JSON file. */
+    static Path besideTheInput(Path input) {
+        if (Files.isDirectory(input)) {
+            return input.resolve("report.html");
+        }
+        Path parent = input.toAbsolutePath().getParent();
+        return parent == null ? Path.of("report.html") : parent.resolve("report.html");
     }
 
     /** Writes a file completely or not at all: a temp file beside the target, then an atomic rename. */

@@ -38,7 +38,6 @@ final class Figures {
     static final String SCORE = "score";
     static final String SPEEDUP = "speedup";
     static final String EFFICIENCY = "efficiency";
-    private static final String SEQUENTIAL = SpeedupTable.BASELINE;
 
     private Figures() {
     }
@@ -121,7 +120,7 @@ final class Figures {
     }
 
     private static boolean isSequential(Row row) {
-        return row.model() != null && (row.model().equals(SEQUENTIAL) || row.model().equals("py-" + SEQUENTIAL));
+        return row.isBaseline();
     }
 
     /** Same set, benchmark, mode, unit; params except model (and, when not {@code exact}, parallelism). */

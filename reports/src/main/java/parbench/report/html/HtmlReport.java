@@ -1,9 +1,11 @@
 package parbench.report.html;
 
 import io.pebbletemplates.pebble.template.PebbleTemplate;
+import parbench.report.analysis.DecisionTable;
 import parbench.report.analysis.Finding;
 import parbench.report.analysis.Findings;
 import parbench.report.analysis.PythonVsJvm;
+import parbench.report.analysis.ScalingCurve;
 import parbench.report.analysis.SpeedupTable;
 import parbench.report.analysis.Warnings;
 import parbench.report.run.RunInput;
@@ -49,6 +51,10 @@ public final class HtmlReport {
         context.put("environments", table.inputs().stream().map(Environment::of).toList());
         context.put("inputCount", table.inputs().size());
         context.put("resultCount", table.rows().size());
+        DecisionTable decision = DecisionTable.of(table);
+        context.put("decision", decision);
+        context.put("decisionRows", DecisionRow.of(decision));
+        context.put("scaling", ScalingCurve.of(table));
         context.put("findings", findings);
         context.put("pythonVsJvm", PythonVsJvm.of(table));
         context.put("warnings", warnings);

@@ -12,15 +12,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import parbench.report.analysis.Row;
 import parbench.report.analysis.SpeedupTable;
 import parbench.report.jmh.Metric;
+import parbench.report.jmh.ScoreScale;
 import parbench.report.run.RunInput;
 
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The data the page's script draws from, as JSON safe to embed in {@code <script type="application/json">}:
  * {@code <}, {@code >}, {@code &} and every non-ASCII character (U+2028, U+2029 among them) are written as
  * {@code \}{@code uXXXX}, so no input string can close the element or break the script.
  * Non-finite numbers are written as JMH writes them: {@code "NaN"}, {@code "+INF"}, {@code "-INF"}.
+ *
+ * <p>It carries the model vocabulary ({@code models}: family, panel, whether concurrency follows {@code p}, Python,
+ * label), so the script names no model itself; each row's scores in the unit autoscaled for its benchmark
+ * ({@link ScoreScale}); speedup and efficiency with their intervals ({@code slo}/{@code shi}, {@code elo}/{@code ehi}),
+ * tasks in flight, the baseline's note and {@code beyond} for an efficiency above the ideal beyond its interval.
  */
 public final class PageData {
 
@@ -43,9 +52,18 @@ public final class PageData {
         for (RunInput input : table.inputs()) {
             inputs.addObject().put("label", input.label()).put("source", input.source().toString());
         }
+        ObjectNode models = root.putObject("models");
+        table.rows().stream().map(Row::modelInfo).filter(java.util.Objects::nonNull).distinct()
+                .forEach(m -> models.putObject(m.name()).put("family", m.family().name()).put("panel", m.panel())
+                        .put("followsP", m.followsParallelism()).put("python", m.python()).put("label", m.label())
+                        .put("baseline", m.isBaseline()));
+        Map<String, ScoreScale> scales = new HashMap<>();
+        table.rows().stream().collect(Collectors.groupingBy(PageData::scaleGroup)).forEach((group, members) ->
+                scales.put(group, ScoreScale.of(members.getFirst().metric().unit(),
+                        members.stream().mapToDouble(r -> r.metric().score()).toArray())));
         ArrayNode rows = root.putArray("rows");
         for (Row row : table.rows()) {
-            rows.add(row(f, row));
+            rows.add(row(f, row, scales.get(scaleGroup(row))));
         }
         try {
             return MAPPER.writeValueAsString(root);
@@ -54,7 +72,12 @@ public final class PageData {
         }
     }
 
-    private static ObjectNode row(JsonNodeFactory f, Row row) {
+    /** Scores that share a chart or a table column share a unit: one per benchmark, mode and unit. */
+    private static String scaleGroup(Row row) {
+        return row.result().benchmark() + "|" + row.result().mode() + "|" + row.metric().unit();
+    }
+
+    private static ObjectNode row(JsonNodeFactory f, Row row, ScoreScale scale) {
         ObjectNode o = f.objectNode();
         Metric m = row.metric();
         o.put("i", row.input());
@@ -74,11 +97,14 @@ public final class PageData {
         o.put("mode", row.result().mode());
         ObjectNode params = o.putObject("params");
         row.result().params().forEach(params::put);
-        o.set("score", number(f, m.score()));
-        o.set("err", number(f, m.scoreError()));
-        o.set("lo", number(f, m.confidenceLow()));
-        o.set("hi", number(f, m.confidenceHigh()));
-        o.put("unit", m.unit());
+        o.set("score", number(f, scale.apply(m.score())));
+        o.set("err", number(f, scale.apply(m.scoreError())));
+        o.set("lo", number(f, scale.apply(m.confidenceLow())));
+        o.set("hi", number(f, scale.apply(m.confidenceHigh())));
+        o.put("unit", scale.unit());
+        if (row.inFlight() != null) {
+            o.put("inflight", row.inFlight());
+        }
         o.put("n", m.sampleCount());
         o.put("it", m.iterationCount());
         ArrayNode secondaries = o.putArray("sec");
@@ -86,6 +112,20 @@ public final class PageData {
                 .add(name).add(number(f, metric.score())).add(number(f, metric.scoreError())).add(metric.unit()));
         if (row.speedup() != null) {
             o.set("speedup", number(f, row.speedup()));
+        }
+        if (row.speedupInterval() != null) {
+            o.set("slo", number(f, row.speedupInterval().low()));
+            o.set("shi", number(f, row.speedupInterval().high()));
+        }
+        if (row.baselineNote() != null) {
+            o.put("note", row.baselineNote());
+        }
+        if (row.efficiencyInterval() != null) {
+            o.set("elo", number(f, row.efficiencyInterval().low()));
+            o.set("ehi", number(f, row.efficiencyInterval().high()));
+        }
+        if (row.beyondIdeal()) {
+            o.put("beyond", true);
         }
         if (row.idealMillis() != null) {
             o.set("ideal", number(f, row.idealMillis()));

@@ -1,23 +1,29 @@
 package parbench.report.markdown;
 
+import parbench.report.analysis.DecisionTable;
 import parbench.report.analysis.Finding;
 import parbench.report.analysis.Findings;
 import parbench.report.analysis.PythonVsJvm;
 import parbench.report.analysis.Row;
 import parbench.report.analysis.SpeedupTable;
 import parbench.report.analysis.Warnings;
+import parbench.report.jmh.ScoreScale;
 import parbench.report.run.RunInput;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The report as Markdown for CI job pages: the inputs, the findings, the warnings and the main table (per model at
- * the largest core count with parallelism = all cores; for other JMH JSON, every result up to {@value #MAX_ROWS}).
+ * The report as Markdown for CI job pages: the inputs, the {@link DecisionTable} first, the findings, the warnings
+ * and the main table (every suite result at the largest core count; for other JMH JSON, every result), at most
+ * {@value #MAX_ROWS} rows, with a line that says how many were folded into the HTML report and where.
+ * Scores are autoscaled ({@link ScoreScale}) per benchmark.
  */
 public final class MarkdownSummary {
 
@@ -33,6 +39,7 @@ public final class MarkdownSummary {
             md.append("- Input: ").append(inline(input.label())).append(" (").append(input.results().size())
                     .append(" results)\n");
         }
+        decision(md, DecisionTable.of(table));
         md.append("\n## Findings\n\n");
         List<Finding> findings = Findings.of(table);
         if (findings.isEmpty()) {
@@ -53,28 +60,73 @@ public final class MarkdownSummary {
         warnings.forEach(w -> md.append("- ").append(inline(w)).append('\n'));
         md.append("\n## Results\n\n");
         List<Row> main = mainRows(table);
+        List<Row> listed = main.stream().limit(MAX_ROWS).toList();
+        int total = table.rows().size();
+        if (listed.size() < total) {
+            md.append(String.format(Locale.ROOT, "%d of %d results listed%s; the other %d are folded into the HTML "
+                            + "report's All results table.%n%n", listed.size(), total,
+                    main.size() < total ? " (" + mainRowsAre(table) + ")" : "", total - listed.size()));
+        } else {
+            md.append("Every result (").append(total).append(").\n\n");
+        }
+        Map<String, ScoreScale> scales = new HashMap<>();
+        main.stream().collect(Collectors.groupingBy(r -> r.result().benchmark() + "|" + r.metric().unit()))
+                .forEach((key, rows) -> scales.put(key, ScoreScale.of(rows.getFirst().metric().unit(),
+                        rows.stream().mapToDouble(r -> r.metric().score()).toArray())));
         boolean multi = table.inputs().size() > 1;
-        md.append(multi ? "| input " : "").append("| benchmark | params | cores | score ± error | unit | speedup | efficiency |\n");
+        md.append(multi ? "| input " : "").append("| benchmark | params | cores | score ± error | unit | speedup [interval] | efficiency [interval] |\n");
         md.append(multi ? "|---" : "").append("|---|---|---:|---:|---|---:|---:|\n");
-        for (Row r : main.stream().limit(MAX_ROWS).toList()) {
+        for (Row r : listed) {
             if (multi) {
                 md.append("| ").append(cell(table.inputs().get(r.input()).label())).append(' ');
             }
+            ScoreScale scale = scales.get(r.result().benchmark() + "|" + r.metric().unit());
             md.append("| ").append(cell(r.workload()))
                     .append(" | ").append(cell(r.result().params().entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))))
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))
+                            + (r.model() != null && !r.modelInfo().followsParallelism() && !r.isBaseline()
+                            ? " (ignores p)" : "")))
                     .append(" | ").append(r.cores() == null ? "—" : r.cores())
-                    .append(" | ").append(number(r.metric().score())).append(" ± ").append(number(r.metric().scoreError()))
-                    .append(" | ").append(cell(r.metric().unit()))
-                    .append(" | ").append(r.speedup() == null ? "—" : number(r.speedup()) + "×")
-                    .append(" | ").append(r.efficiency() == null ? "—"
-                            : String.format(Locale.ROOT, "%.0f %%", 100 * r.efficiency()))
+                    .append(" | ").append(scale.format(r.metric().score())).append(" ± ")
+                    .append(scale.format(r.metric().scoreError()))
+                    .append(" | ").append(cell(scale.unit()))
+                    .append(" | ").append(r.speedup() == null ? "—" : cell(r.speedupText()))
+                    .append(" | ").append(cell(r.efficiencyText()) + (r.beyondIdeal() ? " ⚠ measurement problem" : ""))
                     .append(" |\n");
         }
-        if (main.size() > MAX_ROWS) {
-            md.append("\n").append(main.size() - MAX_ROWS).append(" more rows are in the HTML report.\n");
-        }
         return md.toString();
+    }
+
+    private static void decision(StringBuilder md, DecisionTable decision) {
+        if (decision.lines().isEmpty()) {
+            return;
+        }
+        md.append("\n## Decision\n\n");
+        md.append("Per workload and core count: the models indistinguishable from the best (speedup intervals "
+                + "overlap), the best speedup over sequential with its interval, and why. \"(ignores p)\": the "
+                + "model's concurrency does not follow the parallelism param.\n\n");
+        md.append("| workload | comparison |");
+        decision.cores().forEach(c -> md.append(' ').append(Findings.cores(c)).append(" |"));
+        md.append("\n|---|---|");
+        decision.cores().forEach(c -> md.append("---|"));
+        md.append('\n');
+        for (DecisionTable.Line line : decision.lines()) {
+            for (DecisionTable.Comparison comparison : DecisionTable.Comparison.values()) {
+                md.append("| ").append(cell(line.label())).append(" | ").append(comparison.title()).append(" |");
+                for (int cores : decision.cores()) {
+                    DecisionTable.Cell c = line.cell(comparison, cores);
+                    md.append(' ').append(c == null ? "—" : "**" + cell(c.models()) + "** — " + cell(c.speedup()
+                            + " — " + c.why() + (c.note().isEmpty() ? "" : " — " + c.note()))).append(" |");
+                }
+                md.append('\n');
+            }
+        }
+    }
+
+    private static String mainRowsAre(SpeedupTable table) {
+        Integer maxCores = table.rows().stream().filter(r -> r.model() != null).map(Row::cores)
+                .filter(Objects::nonNull).max(Integer::compare).orElse(null);
+        return maxCores == null ? "the suite's results" : "the suite's results at " + Findings.cores(maxCores);
     }
 
     private static List<Row> mainRows(SpeedupTable table) {
@@ -83,15 +135,12 @@ public final class MarkdownSummary {
             return table.rows();
         }
         Integer maxCores = suite.stream().map(Row::cores).filter(Objects::nonNull).max(Integer::compare).orElse(null);
-        List<Row> main = new ArrayList<>(suite.stream()
-                .filter(r -> Objects.equals(r.cores(), maxCores))
-                .filter(r -> r.result().param("parallelism").map(p -> p.trim().startsWith("-") || p.trim().equals("0"))
-                        .orElse(true))
-                .toList());
+        List<Row> main = new ArrayList<>(suite.stream().filter(r -> Objects.equals(r.cores(), maxCores)).toList());
         main.sort(Comparator.comparing(Row::input).thenComparing(Row::workload)
                 .thenComparing(r -> r.workloadParams().toString())
+                .thenComparing(r -> r.parallelism() == null ? 0 : r.parallelism())
                 .thenComparingDouble(r -> r.metric().score()));
-        return main.isEmpty() ? suite : main;
+        return main;
     }
 
     private static String number(double v) {

@@ -1,32 +1,35 @@
 /* parbench report: draws the charts and the results table from the JSON in #report-data.
-   Every string from the inputs reaches the page through textContent or ECharts' own escaping, never innerHTML. */
+   Every string from the inputs reaches the page through textContent or ECharts' own escaping, never innerHTML.
+   Model names, families and panels come from the page data's vocabulary (data.models), never from this file. */
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var rows = data.rows;
+  var models = data.models || {};
   var multi = data.inputs.length > 1;
   var charts = [];
   window.parbenchCharts = charts; // read by the browser test
 
-  var MODEL_COLORS = {
-    'sequential': '#667085', 'thread-per-task': '#e8590c', 'fixed-pool': '#1c7ed6', 'fork-join': '#7048e8',
-    'common-pool': '#ae3ec9', 'parallel-stream': '#0ca678', 'virtual-threads': '#f03e3e',
-    'virtual-threads-bounded': '#f59f00', 'process-workers': '#2b8a3e', 'process-spawn': '#74b816'
-  };
-  var EXTRA_COLORS = ['#1098ad', '#d6336c', '#5c7cfa', '#94d82d', '#fab005', '#15aabf', '#be4bdb', '#fd7e14'];
-  var extraIndex = 0;
-  function colorOf(model) {
-    if (!MODEL_COLORS[model]) {
-      var base = model && model.indexOf('py-') === 0 ? MODEL_COLORS[model.substring(3)] : null;
-      MODEL_COLORS[model] = base ? shade(base) : EXTRA_COLORS[extraIndex++ % EXTRA_COLORS.length];
-    }
-    return MODEL_COLORS[model];
+  /* One palette per panel, by the model's rank in it: a panel holds at most 6 models, so no two share a colour. */
+  var PALETTE = ['#1c7ed6', '#e8590c', '#2b8a3e', '#7048e8', '#c2255c', '#0ca678', '#f59f00', '#495057'];
+  var GENERIC_COLORS = ['#1098ad', '#d6336c', '#5c7cfa', '#94d82d', '#fab005', '#15aabf', '#be4bdb', '#fd7e14'];
+  function info(model) {
+    return models[model] || { family: 'OTHER', panel: 'other models', followsP: true, python: false, label: model, baseline: false };
   }
-  function shade(hex) { // Python rows: the JVM model's colour, lighter
-    var n = parseInt(hex.substring(1), 16), r = (n >> 16) & 255, g = (n >> 8) & 255, b = n & 255;
-    var mix = function (c) { return Math.round(c + (255 - c) * 0.45); };
-    return 'rgb(' + mix(r) + ',' + mix(g) + ',' + mix(b) + ')';
-  }
+  var colorOfModel = {};
+  (function assignColours() {
+    var byPanel = {};
+    Object.keys(models).sort().forEach(function (name) {
+      var m = models[name];
+      if (m.baseline) { colorOfModel[name] = '#667085'; return; }
+      byPanel[m.panel] = byPanel[m.panel] || [];
+      byPanel[m.panel].push(name);
+    });
+    Object.keys(byPanel).forEach(function (panel) {
+      byPanel[panel].forEach(function (name, i) { colorOfModel[name] = PALETTE[i % PALETTE.length]; });
+    });
+  })();
+  function colorOf(model) { return colorOfModel[model] || '#495057'; }
 
   function num(v) {
     if (typeof v === 'number') { return v; }
@@ -46,7 +49,19 @@
     if (a >= 10) { return v.toFixed(2); }
     return v.toPrecision(3);
   }
+  function axisNumber(v) { // axis labels: short, never exponent-clipped
+    var a = Math.abs(v);
+    if (a >= 1e6) { return (v / 1e6).toPrecision(3).replace(/\.?0+$/, '') + 'M'; }
+    if (a >= 1e4) { return (v / 1e3).toPrecision(3).replace(/\.?0+$/, '') + 'k'; }
+    if (a === 0 || a >= 1) { return String(Math.round(v * 100) / 100); }
+    return String(Number(v.toPrecision(2)));
+  }
   function pct(v) { v = num(v); return isFinite(v) ? (100 * v).toFixed(v < 0.1 ? 1 : 0) + ' %' : '—'; }
+  function interval(lo, hi, scale) {
+    if (lo === undefined) { return ''; }
+    var s = scale || 1, h = num(hi);
+    return ' [' + fmt(num(lo) * s) + ', ' + (isFinite(h) ? fmt(h * s) : '∞') + ']';
+  }
   function paramText(params, skip) {
     return Object.keys(params).filter(function (k) { return !skip || skip.indexOf(k) < 0; })
       .map(function (k) { return k + '=' + params[k]; }).join(', ');
@@ -69,23 +84,24 @@
   function uniqueSorted(values) {
     return Array.from(new Set(values)).sort(function (a, b) { return a - b; });
   }
-  function wide(values) {
-    var v = values.map(num).filter(function (x) { return isFinite(x) && x > 0; });
-    if (v.length < 2) { return false; }
-    return Math.max.apply(null, v) / Math.min.apply(null, v) > 20;
-  }
+  function labelOf(model) { return info(model).label || model; }
 
   function tooltipFor(row) {
     var lines = [
-      '<b>' + escapeHtml(row.model || row.wl) + '</b> · ' + escapeHtml(row.wl),
+      '<b>' + escapeHtml(row.model ? labelOf(row.model) : row.wl) + '</b> · ' + escapeHtml(row.wl),
       escapeHtml(paramText(row.params)),
-      (row.cores !== undefined ? 'cores: ' + row.cores + ' · ' : '') + 'mode: ' + escapeHtml(row.mode),
+      (row.cores !== undefined ? 'cores: ' + row.cores + ' · ' : '') + (row.inflight !== undefined ? 'in flight: ' + row.inflight + ' · ' : '')
+        + 'mode: ' + escapeHtml(row.mode),
       'score: <b>' + fmt(row.score) + ' ± ' + fmt(row.err) + ' ' + escapeHtml(row.unit) + '</b>',
       '99.9 % CI: [' + fmt(row.lo) + ', ' + fmt(row.hi) + ']',
       'samples: ' + row.n + ' (' + row.it + ' iterations)'
     ];
-    if (row.speedup !== undefined) { lines.push('speedup: ' + fmt(row.speedup) + '×'); }
-    if (row.ideal !== undefined) { lines.push('ideal: ' + fmt(row.ideal) + ' ms · efficiency: ' + pct(row.eff)); }
+    if (row.speedup !== undefined) { lines.push('speedup: ' + fmt(row.speedup) + '×' + interval(row.slo, row.shi)); }
+    if (row.note !== undefined) { lines.push(escapeHtml(row.note)); }
+    if (row.ideal !== undefined) {
+      lines.push('ideal: ' + fmt(row.ideal) + ' ms · efficiency: ' + pct(row.eff) + interval(row.elo, row.ehi, 100)
+        + (row.beyond ? ' ⚠ above the ideal: a measurement problem' : ''));
+    }
     if (multi) { lines.push('input: ' + escapeHtml(data.inputs[row.i].label)); }
     return lines.join('<br>');
   }
@@ -108,38 +124,67 @@
     };
   }
 
+  /* Title and subtitle on top, the y quantity in the subtitle (no rotated axis name to collide with),
+     the legend one scrollable line at the bottom, labels inside the grid (containLabel): nothing overlaps. */
   function baseOption(title, subtitle) {
     return {
       animation: false,
-      title: { text: title, subtext: subtitle, left: 8, top: 4, textStyle: { fontSize: 14, fontWeight: 600 },
-               subtextStyle: { fontSize: 11, color: '#667085' } },
+      title: { text: title, subtext: subtitle, left: 8, top: 4, itemGap: 8,
+               textStyle: { fontSize: 14, fontWeight: 600, width: 380, overflow: 'truncate' },
+               subtextStyle: { fontSize: 11, color: '#667085', width: 380, overflow: 'truncate' } },
       tooltip: { trigger: 'item', confine: true, formatter: function (p) {
         return p.data && p.data.row !== undefined ? tooltipFor(rows[p.data.row])
           : escapeHtml(p.seriesName) + ': ' + fmt(Array.isArray(p.value) ? p.value[1] : p.value);
       } },
-      legend: { type: 'plain', bottom: 2, left: 8, right: 8, itemGap: 8, textStyle: { fontSize: 11 }, itemWidth: 14, itemHeight: 8 },
-      grid: { left: 58, right: 18, top: 62, bottom: 88, containLabel: false },
-      toolbox: { right: 10, top: 4, feature: { saveAsImage: { title: 'PNG' } } }
+      legend: { type: 'plain', bottom: 4, left: 8, right: 8, itemGap: 10, textStyle: { fontSize: 11 }, itemWidth: 14, itemHeight: 8 },
+      grid: { left: 12, right: 22, top: 64, bottom: 34, containLabel: true }
     };
   }
 
-  function mount(container, kind, caption, option) {
+  function mount(container, kind, option, meta) {
     var cell = el('div', 'chart-cell');
     var div = el('div', 'chart');
     cell.appendChild(div);
-    if (caption) { cell.appendChild(el('p', 'caption', caption)); }
     container.appendChild(cell);
-    var chart = echarts.init(div, null, { renderer: 'canvas' });
+    var chart = echarts.init(div, null, { renderer: 'svg' });
     chart.setOption(option);
-    charts.push({ kind: kind, chart: chart, element: div });
+    var entry = { kind: kind, chart: chart, element: div, cell: cell };
+    Object.keys(meta || {}).forEach(function (k) { entry[k] = meta[k]; });
+    charts.push(entry);
+    fit(entry);
     return chart;
   }
 
-  /* Rows of one model at one core count for the "all cores" view: parallelism -1/0 (resolved to the
-     core count), else the parallelism equal to the core count, else the largest. */
+  /* Titles are truncated to the chart's width, which changes as a grid fills and as the window resizes. */
+  function fit(entry) {
+    var full = entry.element.clientWidth || 400;
+    var width = Math.max(120, full - 24);
+    var update = { title: { textStyle: { width: width }, subtextStyle: { width: width } } };
+    var legend = entry.chart.getOption().legend[0];
+    if (legend && legend.show !== false && legend.data && legend.data.length) {
+      // the legend wraps onto as many rows as it needs; the plot leaves room for exactly those rows
+      var rows = legendRows(legend.data.map(function (d) { return typeof d === 'string' ? d : d.name; }), full - 16);
+      update.grid = { bottom: 10 + rows * 21 };
+    }
+    entry.chart.setOption(update);
+    entry.chart.resize();
+  }
+  var measure = document.createElement('canvas').getContext('2d');
+  function legendRows(names, width) {
+    measure.font = '11px sans-serif';
+    var rows = 1, x = 0;
+    names.forEach(function (name) {
+      var w = 14 + 5 + measure.measureText(name).width + 10;
+      if (x > 0 && x + w > width) { rows++; x = 0; }
+      x += w;
+    });
+    return rows;
+  }
+  window.parbenchResize = function () { charts.forEach(fit); }; // also used by the browser test
+
+  /* Rows of one model at one core count for the "all cores" view: parallelism equal to the core count, else a
+     model that ignores p (any row), else the largest parallelism. */
   function pickAllCores(list) {
-    var byAll = list.filter(function (r) { var p = r.params.parallelism; return p !== undefined && Number(p) <= 0; });
-    if (byAll.length) { return byAll[0]; }
     var eq = list.filter(function (r) { return r.par !== undefined && r.par === r.cores; });
     if (eq.length) { return eq[0]; }
     return list.slice().sort(function (a, b) { return (b.par || 0) - (a.par || 0); })[0];
@@ -155,180 +200,213 @@
   function modelsOf(list) {
     var seen = [];
     list.forEach(function (r) { if (seen.indexOf(r.model) < 0) { seen.push(r.model); } });
-    return seen;
+    return seen.sort();
   }
 
-  function isPython(model) { return !!model && model.indexOf('py-') === 0; }
-  function modelLine(model) { // the seed article's Python overlays the JVM models as dashed lines
-    return { type: isPython(model) ? 'dashed' : 'solid', width: 2 };
+  function lineStyleOf(model) { // Python: dashed, hollow points, in its own panels
+    return { type: info(model).python ? 'dashed' : 'solid', width: 2 };
   }
 
   function lineSeries(model, points, valueKey) {
     return {
-      type: 'line', name: model, color: colorOf(model), symbolSize: 7, showSymbol: true, connectNulls: true,
-      lineStyle: modelLine(model), symbol: isPython(model) ? 'emptyCircle' : 'circle',
+      type: 'line', name: labelOf(model), color: colorOf(model), symbolSize: 7, showSymbol: true, connectNulls: true,
+      lineStyle: lineStyleOf(model), symbol: info(model).python ? 'emptyCircle' : 'circle',
       emphasis: { focus: 'series' },
       data: points.map(function (pt) { return { value: [pt.x, num(pt.row[valueKey])], row: pt.row.idx }; })
     };
   }
 
-  function speedupVsCores(cell, wl, list, combo) {
-    var cores = uniqueSorted(list.filter(function (r) { return r.cores !== undefined; }).map(function (r) { return r.cores; }));
-    if (cores.length < 2) { return false; }
-    var series = [], all = [];
+  /* The speedup interval as a band: one polygon through the upper bounds and back through the lower ones (a custom
+     series, drawn once), named as the model so its legend entry hides it too. Lower bounds are never below 0 (the
+     page data clips them); a point without a finite upper bound leaves the band out. */
+  function bandSeries(model, points) {
+    var usable = points.filter(function (pt) { return pt.row.slo !== undefined && isFinite(num(pt.row.shi)); });
+    if (!usable.length) { return []; }
+    var color = colorOf(model);
+    var upper = usable.map(function (pt) { return [pt.x, num(pt.row.shi)]; });
+    var lower = usable.map(function (pt) { return [pt.x, num(pt.row.slo)]; });
+    return [{
+      type: 'custom', name: labelOf(model), silent: true, tooltip: { show: false }, z: 1, clip: true,
+      data: usable.map(function (pt) { return [pt.x, num(pt.row.slo), num(pt.row.shi)]; }), encode: { x: 0, y: [1, 2] },
+      renderItem: function (params, api) {
+        if (params.dataIndex !== 0) { return null; }
+        if (usable.length === 1) {
+          var a = api.coord(lower[0]), b = api.coord(upper[0]);
+          return { type: 'rect', shape: { x: a[0] - 4, y: b[1], width: 8, height: Math.max(1, a[1] - b[1]) },
+                   style: { fill: color, opacity: 0.25 } };
+        }
+        var pts = upper.map(function (p) { return api.coord(p); })
+          .concat(lower.slice().reverse().map(function (p) { return api.coord(p); }));
+        return { type: 'polygon', shape: { points: pts }, style: { fill: color, opacity: 0.15 } };
+      }
+    }];
+  }
+
+  function speedupChart(holder, panel, list, combo, axis, note) {
+    var xs, pointsOf;
+    if (axis === 'cores') {
+      xs = uniqueSorted(list.map(function (r) { return r.cores; }));
+      pointsOf = function (model) {
+        var pts = [];
+        xs.forEach(function (c) {
+          var at = list.filter(function (r) { return r.model === model && r.cores === c && r.speedup !== undefined; });
+          if (at.length) { pts.push({ x: c, row: pickAllCores(at) }); }
+        });
+        return pts;
+      };
+    } else {
+      xs = uniqueSorted(list.filter(function (r) { return r.par !== undefined; }).map(function (r) { return r.par; }));
+      pointsOf = function (model) {
+        var pts = [];
+        xs.forEach(function (p) {
+          var rs = list.filter(function (r) { return r.model === model && r.par === p && r.speedup !== undefined; });
+          if (rs.length) { pts.push({ x: p, row: rs[0] }); }
+        });
+        return pts;
+      };
+    }
+    if (xs.length < 2) { return false; }
+    var series = [], legend = [], ymax = 1;
     modelsOf(list).forEach(function (model) {
-      var pts = [];
-      cores.forEach(function (c) {
-        var at = list.filter(function (r) { return r.model === model && r.cores === c && r.speedup !== undefined; });
-        if (at.length) { var row = pickAllCores(at); pts.push({ x: c, row: row }); all.push(num(row.speedup)); }
-      });
-      if (pts.length) { series.push(lineSeries(model, pts, 'speedup')); }
+      if (info(model).baseline) { return; }
+      var pts = pointsOf(model);
+      if (!pts.length) { return; }
+      series.push(lineSeries(model, pts, 'speedup'));
+      legend.push(labelOf(model));
+      bandSeries(model, pts).forEach(function (s) { series.push(s); });
+      pts.forEach(function (pt) { var h = num(pt.row.shi); ymax = Math.max(ymax, isFinite(h) ? h : num(pt.row.speedup)); });
     });
     if (!series.length) { return false; }
-    var ideal = cores.map(function (c) { return [c, idealSpeedup(list[0].kind, combo, c)]; })
-      .filter(function (p) { return p[1] !== null; });
+    var kind = list[0].kind;
+    var ideal = xs.map(function (x) { return [x, idealSpeedup(kind, combo, x)]; }).filter(function (p) { return p[1] !== null; });
     if (ideal.length) {
-      series.push({ type: 'line', name: 'ideal (p = cores)', color: '#98a2b3', symbol: 'none',
-        lineStyle: { type: 'dashed', width: 2 }, data: ideal, tooltip: { show: false } });
-      ideal.forEach(function (p) { all.push(p[1]); });
+      series.push({ type: 'line', name: 'ideal', color: '#98a2b3', symbol: 'none', lineStyle: { type: 'dotted', width: 2 },
+        data: ideal, tooltip: { show: false }, silent: true });
+      legend.push('ideal');
     }
-    var opt = baseOption('Speedup vs core count', 'over sequential · parallelism = all cores');
-    opt.xAxis = { type: 'log', logBase: 2, name: 'cores', nameLocation: 'middle', nameGap: 26, min: cores[0], max: cores[cores.length - 1],
-                  axisLabel: { formatter: function (v) { return String(v); } } };
-    opt.yAxis = { type: wide(all) ? 'log' : 'value', name: 'speedup ×', nameTextStyle: { align: 'left' } };
+    var title = panel + ' · speedup vs ' + (axis === 'cores' ? 'core count' : 'parallelism');
+    var opt = baseOption(title, 'y: speedup over sequential · band: 99 % interval · ' + note);
+    opt.legend.data = legend;
+    opt.xAxis = { type: 'log', logBase: 2, min: xs[0], max: xs[xs.length - 1],
+                  axisLabel: { formatter: function (v) { return String(v); }, fontSize: 10 } };
+    opt.yAxis = { type: 'value', min: 0, axisLabel: { formatter: axisNumber, fontSize: 10 } };
     opt.series = series;
-    mount(cell, 'speedup-vs-cores', null, opt);
+    mount(holder, axis === 'cores' ? 'speedup-vs-cores' : 'speedup-vs-parallelism', opt,
+      { panel: panel, models: legend.filter(function (n) { return n !== 'ideal'; }) });
     return true;
   }
 
-  function speedupVsParallelism(cell, wl, list, combo) {
-    var maxCores = Math.max.apply(null, list.map(function (r) { return r.cores === undefined ? -Infinity : r.cores; }));
-    var at = isFinite(maxCores) ? list.filter(function (r) { return r.cores === maxCores; }) : list;
-    at = at.filter(function (r) { return r.speedup !== undefined && r.par !== undefined; });
-    var pars = uniqueSorted(at.map(function (r) { return r.par; }));
-    if (!at.length || pars.length < 2) { return false; }
-    var series = [], all = [];
-    modelsOf(at).forEach(function (model) {
-      var pts = [];
-      pars.forEach(function (p) {
-        var rs = at.filter(function (r) { return r.model === model && r.par === p; });
-        if (rs.length) { pts.push({ x: p, row: rs[0] }); all.push(num(rs[0].speedup)); }
+  function absoluteChart(holder, panel, list, byCores) {
+    var xs = byCores ? uniqueSorted(list.map(function (r) { return r.cores; }))
+      : uniqueSorted(list.filter(function (r) { return r.par !== undefined; }).map(function (r) { return r.par; }));
+    if (!xs.length) { xs = [0]; }
+    var series = [], legend = [];
+    modelsOf(list).forEach(function (model) {
+      var pts = [], bars = [];
+      xs.forEach(function (x, xi) {
+        var rs = list.filter(function (r) { return r.model === model && (byCores ? r.cores === x : (r.par === undefined || r.par === x)); });
+        if (!rs.length) { return; }
+        var row = byCores ? pickAllCores(rs) : rs[0];
+        var s = num(row.score);
+        if (!isFinite(s) || s <= 0) { return; }
+        pts.push({ value: [xi, s], row: row.idx });
+        var lo = num(row.lo), hi = num(row.hi);
+        if (isFinite(lo) && isFinite(hi) && lo > 0) { bars.push([xi, lo, hi]); } // no bound at or below 0 on a log axis
       });
-      series.push(lineSeries(model, pts, 'speedup'));
+      if (!pts.length) { return; }
+      series.push({ type: 'line', name: labelOf(model), color: colorOf(model), symbolSize: 7, data: pts, emphasis: { focus: 'series' },
+        lineStyle: lineStyleOf(model), symbol: info(model).python ? 'emptyCircle' : 'circle' });
+      series.push(errorBarSeries(labelOf(model), colorOf(model), bars));
+      legend.push(labelOf(model));
     });
-    var ideal = pars.map(function (p) {
-      return [p, idealSpeedup(at[0].kind, combo, at[0].kind === 'CPU' && isFinite(maxCores) ? Math.min(p, maxCores) : p)];
-    }).filter(function (p) { return p[1] !== null; });
-    if (ideal.length) {
-      series.push({ type: 'line', name: 'ideal', color: '#98a2b3', symbol: 'none', lineStyle: { type: 'dashed', width: 2 },
-        data: ideal, tooltip: { show: false } });
-      ideal.forEach(function (p) { all.push(p[1]); });
-    }
-    var opt = baseOption('Speedup vs parallelism', (isFinite(maxCores) ? 'at ' + maxCores + ' cores' : 'core count unknown')
-      + ' · parallelism = n_jobs (pool size)');
-    opt.xAxis = { type: 'log', logBase: 2, name: 'parallelism', nameLocation: 'middle', nameGap: 26, min: pars[0], max: pars[pars.length - 1],
-                  axisLabel: { formatter: function (v) { return String(v); } } };
-    opt.yAxis = { type: wide(all) ? 'log' : 'value', name: 'speedup ×', nameTextStyle: { align: 'left' } };
+    if (!series.length) { return false; }
+    var unit = list[0].unit;
+    var opt = baseOption(panel + ' · time by ' + (byCores ? 'core count' : 'parallelism'), 'y: ' + unit + ' (log) · 99.9 % interval'
+      + (byCores ? ' · parallelism = all cores' : ''));
+    opt.legend.data = legend;
+    opt.xAxis = { type: 'category', data: xs.map(String), axisLabel: { fontSize: 10 } };
+    opt.yAxis = { type: 'log', axisLabel: { formatter: axisNumber, fontSize: 10 } };
     opt.series = series;
-    mount(cell, 'speedup-vs-parallelism', null, opt);
+    mount(holder, 'absolute', opt, { panel: panel, models: legend });
     return true;
   }
 
-  function efficiency(cell, wl, list) {
+  /* Horizontal bars, one series (one colour per model through its data items): model names read across the y
+     axis, never rotated into each other; interval whiskers on top; above the ideal beyond its interval in orange. */
+  function efficiencyChart(holder, list) {
     var maxCores = Math.max.apply(null, list.map(function (r) { return r.cores === undefined ? -Infinity : r.cores; }));
     var at = isFinite(maxCores) ? list.filter(function (r) { return r.cores === maxCores; }) : list;
     at = at.filter(function (r) { return r.eff !== undefined; });
     if (!at.length) { return false; }
-    var models = modelsOf(at);
-    var series = models.map(function (model, i) {
-      var row = pickAllCores(at.filter(function (r) { return r.model === model; }));
-      var values = models.map(function () { return null; });
-      values[i] = { value: 100 * num(row.eff), row: row.idx };
-      return { type: 'bar', name: model, color: colorOf(model), data: values, barGap: '-100%', barWidth: '60%',
-               label: { show: true, position: 'top', fontSize: 10, formatter: function (p) { return p.value.toFixed(0) + '%'; } } };
+    var names = modelsOf(at).reverse(); // the first model on top
+    var picked = names.map(function (model) { return pickAllCores(at.filter(function (r) { return r.model === model; })); });
+    var bars = picked.map(function (row) {
+      return { value: 100 * num(row.eff), row: row.idx, itemStyle: { color: row.beyond ? '#b54708' : colorOf(row.model),
+        opacity: info(row.model).python ? 0.6 : 1 } };
     });
-    var opt = baseOption('Efficiency vs physical ideal', (isFinite(maxCores) ? 'at ' + maxCores + ' cores' : '')
-      + ' · ideal ÷ measured, 100 % = the physical bound');
-    opt.xAxis = { type: 'category', data: models, axisLabel: { show: models.length <= 4, fontSize: 10 }, axisTick: { show: false } };
-    opt.yAxis = { type: 'value', name: 'efficiency %', nameTextStyle: { align: 'left' } };
-    opt.series = series;
-    mount(cell, 'efficiency', null, opt);
-    return true;
-  }
-
-  function absoluteTimes(cell, wl, list) {
-    var cores = uniqueSorted(list.filter(function (r) { return r.cores !== undefined; }).map(function (r) { return r.cores; }));
-    var byCores = cores.length >= 2;
-    var xs = byCores ? cores : uniqueSorted(list.filter(function (r) { return r.par !== undefined; }).map(function (r) { return r.par; }));
-    if (!xs.length) { xs = [0]; }
-    var categories = xs.map(String);
-    var series = [], all = [];
-    modelsOf(list).forEach(function (model) {
-      var pts = [], bars = [];
-      xs.forEach(function (x, xi) {
-        var rs = list.filter(function (r) {
-          return r.model === model && (byCores ? r.cores === x : (r.par === undefined || r.par === x));
-        });
-        if (!rs.length) { return; }
-        var row = byCores ? pickAllCores(rs) : rs[0];
-        var s = num(row.score);
-        if (!isFinite(s)) { return; }
-        pts.push({ value: [xi, s], row: row.idx });
-        all.push(s);
-        var lo = num(row.lo), hi = num(row.hi);
-        if (isFinite(lo) && isFinite(hi)) { bars.push([xi, lo > 0 ? lo : s / 1000, hi]); }
-      });
-      if (!pts.length) { return; }
-      series.push({ type: 'line', name: model, color: colorOf(model), symbolSize: 7, data: pts, emphasis: { focus: 'series' },
-        lineStyle: modelLine(model), symbol: isPython(model) ? 'emptyCircle' : 'circle' });
-      series.push(errorBarSeries(model, colorOf(model), bars));
+    var whiskers = [];
+    picked.forEach(function (row, i) {
+      if (row.elo !== undefined && isFinite(num(row.ehi))) { whiskers.push([i, 100 * num(row.elo), 100 * num(row.ehi)]); }
     });
-    if (!series.length) { return false; }
-    var unit = list[0].unit;
-    var opt = baseOption('Absolute ' + (unit === 'ops/s' ? 'throughput' : 'time'), unit + ' with 99.9 % confidence interval · '
-      + (byCores ? 'parallelism = all cores' : 'by parallelism'));
-    opt.xAxis = { type: 'category', data: categories, name: byCores ? 'cores' : 'parallelism', nameLocation: 'middle', nameGap: 26 };
-    opt.yAxis = { type: wide(all) ? 'log' : 'value', name: unit, nameTextStyle: { align: 'left' } };
-    opt.series = series;
-    mount(cell, 'absolute', null, opt);
+    var opt = baseOption('Efficiency vs the physical ideal', 'x: ideal on this machine ÷ measured, %'
+      + (isFinite(maxCores) ? ' · at ' + maxCores + (maxCores === 1 ? ' core' : ' cores') : '') + ' · orange: above the ideal');
+    opt.legend.show = false;
+    opt.grid.bottom = 12;
+    opt.yAxis = { type: 'category', data: names.map(labelOf), axisTick: { show: false },
+                  axisLabel: { interval: 0, fontSize: 10, width: 170, overflow: 'truncate' } };
+    opt.xAxis = { type: 'value', min: 0, axisLabel: { formatter: axisNumber, fontSize: 10 } };
+    opt.series = [{ type: 'bar', name: 'efficiency', data: bars, barWidth: '55%' }, {
+      type: 'custom', name: 'interval', silent: true, tooltip: { show: false }, z: 3, data: whiskers, encode: { y: 0, x: [1, 2] },
+      renderItem: function (params, api) {
+        var lo = api.coord([api.value(1), api.value(0)]), hi = api.coord([api.value(2), api.value(0)]);
+        var style = { stroke: '#344054', lineWidth: 1.4 };
+        return { type: 'group', children: [
+          { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: style },
+          { type: 'line', shape: { x1: lo[0], y1: lo[1] - 4, x2: lo[0], y2: lo[1] + 4 }, style: style },
+          { type: 'line', shape: { x1: hi[0], y1: hi[1] - 4, x2: hi[0], y2: hi[1] + 4 }, style: style }
+        ] };
+      } }];
+    mount(holder, 'efficiency', opt, { panel: 'all', models: names.map(labelOf) });
     return true;
   }
 
   rows.forEach(function (r, i) { r.idx = i; });
 
-  /* ---- per-workload charts: benchmarks with a `model` param ---- */
+  /* ---- per-workload charts: benchmarks with a `model` param, one small chart per panel (family and language) ---- */
   var workloadRoot = document.getElementById('workload-charts');
   var suiteRows = rows.filter(function (r) { return r.model !== undefined; });
   var byWorkload = groupBy(suiteRows, function (r) { return r.wl + ' · ' + r.mode; });
   if (!byWorkload.size) {
     workloadRoot.appendChild(el('p', 'muted', 'No benchmark here has a `model` param, so there are no per-model charts; see All benchmarks below.'));
   }
+  var VIEWS = [
+    { id: 'speedup-vs-cores', text: 'speedup vs core count' },
+    { id: 'speedup-vs-parallelism', text: 'speedup vs parallelism' },
+    { id: 'absolute', text: 'time' }
+  ];
   byWorkload.forEach(function (list, name) {
     var section = el('div', 'workload');
     var head = el('div', 'workload-head');
     head.appendChild(el('h3', null, name));
     section.appendChild(head);
-    // The seed article's Python (py- rows) often runs other params (smaller CPU tasks): its rows are drawn over
-    // every JVM param set as dashed lines, from the Python params closest to it, instead of on a selector of their own.
-    var jvmList = list.filter(function (r) { return !isPython(r.model); });
-    var pyList = list.filter(function (r) { return isPython(r.model); });
+    // The seed article's Python often runs other params (smaller CPU tasks): its rows join every JVM param set,
+    // from the Python params closest to it, in panels of their own.
+    var jvmList = list.filter(function (r) { return !info(r.model).python; });
+    var pyList = list.filter(function (r) { return info(r.model).python; });
     var keyOf = function (r) { return paramText(r.params, ['model', 'parallelism']); };
     var combos = groupBy(jvmList.length ? jvmList : list, keyOf);
     var pyCombos = jvmList.length ? groupBy(pyList, keyOf) : new Map();
     function pythonFor(combo) {
       var best = [], bestScore = -1;
-      pyCombos.forEach(function (pyRows, pyKey) {
+      pyCombos.forEach(function (pyRows) {
         var p = pyRows[0].params;
-        var same = Object.keys(combo).filter(function (k) {
-          return k !== 'model' && k !== 'parallelism' && p[k] === combo[k];
-        }).length;
+        var same = Object.keys(combo).filter(function (k) { return k !== 'model' && k !== 'parallelism' && p[k] === combo[k]; }).length;
         var score = same * 1e6 + pyRows.length;
         if (score > bestScore) { best = pyRows; bestScore = score; }
       });
       return best;
     }
     var keys = Array.from(combos.keys());
-    // default view: the params with the most results, and among those the biggest batch (clearest speedups)
     function batchSize(key) {
       return Math.max.apply(null, combos.get(key).map(function (r) { var s = num(r.score); return isFinite(s) ? s : 0; }));
     }
@@ -337,51 +415,77 @@
     })[0];
     var grid = el('div', 'chart-grid');
     section.appendChild(grid);
-    function draw(key) {
+    var state = { key: chosen, view: null };
+    function draw() {
       charts.filter(function (c) { return c.element.closest('.workload') === section; }).forEach(function (c) {
         c.chart.dispose(); charts.splice(charts.indexOf(c), 1);
       });
       grid.textContent = '';
-      var ownRows = combos.get(key);
+      var ownRows = combos.get(state.key);
       var combo = ownRows[0].params;
       var overlay = pythonFor(combo);
       var comboRows = ownRows.concat(overlay);
       var inputs = uniqueSorted(comboRows.map(function (r) { return r.i; }));
-      grid.style.gridTemplateColumns = 'repeat(' + (inputs.length > 1 ? inputs.length : 2) + ', minmax(0, 1fr))';
-      [speedupVsCores, speedupVsParallelism, efficiency, absoluteTimes].forEach(function (kind) {
-        inputs.forEach(function (input) {
-          // absolute times of other params are not comparable: the overlay joins the speedup and efficiency charts only
-          var ofInput = (kind === absoluteTimes ? ownRows : comboRows).filter(function (r) { return r.i === input; });
-          var holder = el('div');
-          holder.style.display = 'contents';
-          grid.appendChild(holder);
-          var drawn = kind(holder, name, ofInput, combo);
-          if (drawn && multi) {
-            holder.lastChild.appendChild(el('p', 'caption', data.inputs[input].label));
+      var cores = uniqueSorted(comboRows.filter(function (r) { return r.cores !== undefined; }).map(function (r) { return r.cores; }));
+      var pars = uniqueSorted(comboRows.filter(function (r) { return r.par !== undefined; }).map(function (r) { return r.par; }));
+      var view = state.view || (cores.length >= 2 ? 'speedup-vs-cores' : pars.length >= 2 ? 'speedup-vs-parallelism' : 'absolute');
+      viewSelect.value = view;
+      inputs.forEach(function (input) {
+        var ofInput = comboRows.filter(function (r) { return r.i === input; });
+        var panels = groupBy(ofInput.filter(function (r) { return !info(r.model).baseline; }), function (r) { return info(r.model).panel; });
+        var baseline = ofInput.filter(function (r) { return info(r.model).baseline; });
+        var maxCores = Math.max.apply(null, ofInput.map(function (r) { return r.cores === undefined ? -Infinity : r.cores; }));
+        Array.from(panels.keys()).sort().forEach(function (panel) {
+          var panelRows = panels.get(panel);
+          var note = '';
+          if (view === 'absolute') {
+            // absolute times of other params are not comparable: the Python overlay is left out here
+            var own = panelRows.concat(baseline).filter(function (r) { return ownRows.indexOf(r) >= 0; });
+            if (own.length && own.some(function (r) { return !info(r.model).baseline; })) { absoluteChart(grid, panel, own, cores.length >= 2); }
+          } else if (view === 'speedup-vs-cores') {
+            speedupChart(grid, panel, panelRows, combo, 'cores', 'p = all cores');
+          } else {
+            var at = isFinite(maxCores) ? panelRows.filter(function (r) { return r.cores === maxCores; }) : panelRows;
+            speedupChart(grid, panel, at, combo, 'parallelism', isFinite(maxCores) ? 'at ' + maxCores + ' cores' : 'cores unknown');
           }
         });
+        efficiencyChart(grid, ofInput);
+        if (multi) {
+          charts.filter(function (c) { return c.element.closest('.workload') === section && !c.captioned; }).forEach(function (c) {
+            c.cell.appendChild(el('p', 'caption', data.inputs[input].label));
+            c.captioned = true;
+          });
+        }
       });
+      charts.filter(function (c) { return c.element.closest('.workload') === section; }).forEach(fit);
       if (overlay.length) {
         var pyParams = paramText(overlay[0].params, ['model', 'parallelism']);
-        grid.appendChild(el('p', 'caption python-note', 'Dashed: the seed article\'s Python (py- rows), speedup over py-sequential'
-          + (pyParams === key ? '' : ', at ' + (pyParams || 'no params')) + '.'));
+        grid.appendChild(el('p', 'caption python-note', 'Python panels: the seed article\'s Python (py- rows, dashed), speedup over py-sequential'
+          + (pyParams === state.key ? '' : ', at ' + (pyParams || 'no params')) + '.'));
       }
-      if (!grid.childElementCount || !grid.querySelector('.chart-cell')) {
-        grid.appendChild(el('p', 'muted', 'Not enough data for the per-model charts (one core count, no sequential baseline).'));
+      if (!grid.querySelector('.chart-cell')) {
+        grid.appendChild(el('p', 'muted', 'Not enough data for this view (one core count or one parallelism, no sequential baseline).'));
       }
     }
+    var viewLabel = el('label', null, 'view: ');
+    var viewSelect = el('select');
+    viewSelect.className = 'view-select';
+    VIEWS.forEach(function (v) { var o = el('option', null, v.text); o.value = v.id; viewSelect.appendChild(o); });
+    viewSelect.addEventListener('change', function () { state.view = viewSelect.value; draw(); });
+    viewLabel.appendChild(viewSelect);
+    head.appendChild(viewLabel);
     if (keys.length > 1) {
       var label = el('label', null, 'params: ');
       var select = el('select');
       keys.forEach(function (k) { var o = el('option', null, k || '(none)'); o.value = k; if (k === chosen) { o.selected = true; } select.appendChild(o); });
-      select.addEventListener('change', function () { draw(select.value); });
+      select.addEventListener('change', function () { state.key = select.value; draw(); });
       label.appendChild(select);
       head.appendChild(label);
     } else {
       head.appendChild(el('span', 'muted', chosen));
     }
     workloadRoot.appendChild(section);
-    draw(chosen);
+    draw();
   });
 
   /* ---- generic charts: every other benchmark, score with CI grouped by params ---- */
@@ -404,7 +508,7 @@
     inputs.forEach(function (input) {
       var label = multi ? data.inputs[input].label : (list[0].cores !== undefined ? 'score' : 'score');
       var seriesName = multi ? label : 'score';
-      var color = EXTRA_COLORS[input % EXTRA_COLORS.length];
+      var color = GENERIC_COLORS[input % GENERIC_COLORS.length];
       var pts = [], bars = [];
       list.filter(function (r) { return r.i === input; }).forEach(function (r) {
         var gi = groups.indexOf(paramText(r.params) || '(no params)');
@@ -417,15 +521,13 @@
       series.push({ type: 'scatter', name: seriesName, color: color, symbolSize: 9, data: pts });
       series.push(errorBarSeries(seriesName, color, bars));
     });
-    var opt = baseOption(list[0].wl, name);
-    opt.title.subtextStyle.width = 480;
-    opt.title.subtextStyle.overflow = 'truncate';
-    opt.xAxis = { type: 'category', data: groups, axisLabel: { rotate: groups.length > 3 ? 25 : 0, fontSize: 10, width: 160, overflow: 'truncate' } };
-    opt.yAxis = { type: 'value', name: list[0].unit, scale: true, nameTextStyle: { align: 'left' } };
-    opt.grid.bottom = groups.length > 3 ? 110 : 70;
-    if (groups.length > 24) { opt.dataZoom = [{ type: 'inside' }, { type: 'slider', height: 14, bottom: 22 }]; }
+    var opt = baseOption(list[0].wl, 'y: ' + list[0].unit + ', 99.9 % interval · ' + name);
+    opt.xAxis = { type: 'category', data: groups, axisLabel: { hideOverlap: true, fontSize: 10, width: 160, overflow: 'truncate' } };
+    opt.yAxis = { type: 'value', scale: true, axisLabel: { formatter: axisNumber, fontSize: 10 } };
+    if (!multi) { opt.legend.show = false; opt.grid.bottom = 12; }
+    if (groups.length > 24) { opt.dataZoom = [{ type: 'inside' }, { type: 'slider', height: 14, bottom: 6, showDetail: false }]; opt.grid.bottom = 28; opt.legend.show = false; }
     opt.series = series;
-    mount(genericGrid, 'generic', null, opt);
+    mount(genericGrid, 'generic', opt);
   });
   if (byBench.size > MAX_GENERIC) {
     genericRoot.appendChild(el('p', 'muted', (byBench.size - MAX_GENERIC) + ' more benchmarks are in the table below.'));
@@ -434,7 +536,7 @@
   /* ---- the results table: sortable, filterable ---- */
   var columns = [
     { name: 'benchmark', text: function (r) { return r.bench; } },
-    { name: 'params', cls: 'params', text: function (r) { return paramText(r.params); } },
+    { name: 'params', cls: 'params', text: function (r) { return paramText(r.params) + (r.model !== undefined && !info(r.model).followsP && !info(r.model).baseline ? ' (ignores p)' : ''); } },
     { name: 'cores', cls: 'num', value: function (r) { return r.cores === undefined ? NaN : r.cores; }, text: function (r) { return r.cores === undefined ? '—' : String(r.cores); } },
     { name: 'mode', text: function (r) { return r.mode; } },
     { name: 'score', cls: 'num', value: function (r) { return num(r.score); }, text: function (r) { return fmt(r.score); } },
@@ -442,8 +544,8 @@
     { name: 'CI 99.9 %', cls: 'num', value: function (r) { return num(r.lo); }, text: function (r) { return '[' + fmt(r.lo) + ', ' + fmt(r.hi) + ']'; } },
     { name: 'samples', cls: 'num', value: function (r) { return r.n; }, text: function (r) { return String(r.n); } },
     { name: 'unit', text: function (r) { return r.unit; } },
-    { name: 'speedup', cls: 'num', value: function (r) { return r.speedup === undefined ? NaN : num(r.speedup); }, text: function (r) { return r.speedup === undefined ? '—' : fmt(r.speedup) + '×'; } },
-    { name: 'efficiency', cls: 'num', value: function (r) { return r.eff === undefined ? NaN : num(r.eff); }, text: function (r) { return r.eff === undefined ? '—' : pct(r.eff); } },
+    { name: 'speedup [99 %]', cls: 'num', value: function (r) { return r.speedup === undefined ? NaN : num(r.speedup); }, text: function (r) { return r.speedup === undefined ? '—' : fmt(r.speedup) + '×' + interval(r.slo, r.shi); } },
+    { name: 'efficiency [99 %]', cls: 'num', value: function (r) { return r.eff === undefined ? NaN : num(r.eff); }, text: function (r) { return r.eff === undefined ? '—' : pct(r.eff) + interval(r.elo, r.ehi, 100) + (r.beyond ? ' ⚠' : ''); } },
     { name: 'secondary metrics', cls: 'sec', text: function (r) { return r.sec.map(function (s) { return s[0] + ' ' + fmt(s[1]) + ' ± ' + fmt(s[2]) + ' ' + s[3]; }).join('; '); } }
   ];
   if (multi) { columns.unshift({ name: 'input', text: function (r) { return data.inputs[r.i].label; } }); }
@@ -504,5 +606,6 @@
   more.addEventListener('click', function () { showAll = true; fill(); });
   fill();
 
-  window.addEventListener('resize', function () { charts.forEach(function (c) { c.chart.resize(); }); });
+  charts.forEach(fit);
+  window.addEventListener('resize', window.parbenchResize);
 })();

@@ -75,78 +75,130 @@ class PythonVsJvmTest {
     }
 
     @Test
+    void gilFindingComparesEqualWorkSizesOnly() throws Exception {
+        // GIVEN the fixture, whose Python CPU task ran work=50000 and the JVM's work=1000000
+        // WHEN the findings are computed
+        List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(fixture()))));
+
+        // THEN the GIL finding compares nothing and says why
+        assertThat(findings).filteredOn(f -> f.question().contains("GIL")).singleElement()
+                .satisfies(f -> assertThat(f.answer()).startsWith("Not compared: at 2 cores Python's CPU task ran "
+                        + "work=50000 and the JVM's work=1000000"));
+    }
+
+    @Test
     void gilFindingQuotesTheBestPythonThreadSpeedupOfTheData() throws Exception {
-        // GIVEN the best Python thread model running two or more threads on CPU work at 2 cores, from the raw file
-        List<JsonNode> results = raw(fixture(), 2);
+        // GIVEN a copy where Python's CPU task is labelled with the JVM's work size, and the best Python thread
+        // model running two or more threads on CPU work at 2 cores, from the raw file
+        Path copy = copyOfFixture();
+        rewrite(copy.resolve("python-cores-2.json"), r -> ((ObjectNode) r.get("params")).put("work", "1000000"));
+        List<JsonNode> results = raw(copy, 2);
         double sequential = score(only(results, CPU, "py-sequential"));
         JsonNode best = null;
         for (JsonNode r : results) {
             boolean concurrent = !r.get("params").get("parallelism").asText().equals("1")
                     || model(r).equals("py-thread-per-task"); // a pool of one thread cannot test the GIL
-            if (r.get("benchmark").asText().equals(CPU) && PythonVsJvm.PY_THREADS.contains(model(r)) && concurrent
+            if (r.get("benchmark").asText().equals(CPU) && Model.of(model(r)).python()
+                    && !Model.of(model(r)).isProcess() && !Model.of(model(r)).isBaseline() && concurrent
                     && (best == null || sequential / score(r) > sequential / score(best))) {
                 best = r;
             }
         }
-
         String expected = String.format(Locale.ROOT,
-                "CPU work at 2 cores: the best Python thread model, %s, reaches %.2f× over py-sequential",
-                model(best), sequential / score(best));
+                "CPU work (work=1000000 on both sides) at 2 cores: the best Python thread model, %s, reaches %.2f×",
+                Model.of(model(best)).label(), sequential / score(best));
 
         // WHEN the findings are computed
-        List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(fixture()))));
+        List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(copy))));
 
-        // THEN the GIL finding names that model and its speedup at 2 cores
+        // THEN the GIL finding names that model and its speedup, and gives no verdict on one fork
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.question()).contains("GIL");
-            assertThat(f.answer()).contains(expected);
+            assertThat(f.answer()).contains(expected).contains("No verdict: not enough data for a finding (1 fork");
         });
     }
 
     @Test
     void changingAPythonScoreChangesTheFinding() throws Exception {
-        // GIVEN a copy of the run where py-thread-pool at p=2 runs CPU work 10 times faster at 2 cores
+        // GIVEN a copy at equal work sizes, every result with a second fork (a copy of the first: enough data for a
+        // verdict), where py-thread-pool at p=2 runs CPU work 10 times faster at 2 cores
         Path copy = copyOfFixture();
-        Path file = copy.resolve("python-cores-2.json");
-        ArrayNode results = (ArrayNode) JSON.readTree(file.toFile());
-        double sequential = 0;
-        for (JsonNode r : results) {
-            if (r.get("benchmark").asText().equals(CPU) && model(r).equals("py-sequential")) {
-                sequential = score(r);
-            }
+        for (String name : List.of("python-cores-2.json", "cores-2.json")) {
+            rewrite(copy.resolve(name), r -> {
+                if (model(r).startsWith("py-") && r.get("params").has("work")) {
+                    ((ObjectNode) r.get("params")).put("work", "1000000");
+                }
+                ArrayNode raw = (ArrayNode) r.get("primaryMetric").get("rawData");
+                raw.add(raw.get(0).deepCopy());
+            });
         }
-        for (JsonNode r : results) {
+        Path file = copy.resolve("python-cores-2.json");
+        double sequential = score(only(raw(copy, 2), CPU, "py-sequential"));
+        rewrite(file, r -> {
             if (r.get("benchmark").asText().equals(CPU) && model(r).equals("py-thread-pool")
                     && r.get("params").get("parallelism").asText().equals("2")) {
-                ((ObjectNode) r.get("primaryMetric")).put("score", sequential / 10);
+                ObjectNode m = (ObjectNode) r.get("primaryMetric");
+                double factor = sequential / 10 / m.get("score").asDouble();
+                m.put("score", sequential / 10);
+                ArrayNode ci = (ArrayNode) m.get("scoreConfidence");
+                m.putArray("scoreConfidence").add(ci.get(0).asDouble() * factor).add(ci.get(1).asDouble() * factor);
+                ArrayNode scaled = JSON.createArrayNode();
+                m.get("rawData").forEach(fork -> {
+                    ArrayNode f = scaled.addArray();
+                    fork.forEach(v -> f.add(v.asDouble() * factor));
+                });
+                m.set("rawData", scaled);
             }
-        }
-        JSON.writeValue(file.toFile(), results);
+        });
 
         // WHEN the findings are computed
         List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(copy))));
 
         // THEN the GIL finding reports the new figure, and no longer says Python threads stall
         assertThat(findings).anySatisfy(f -> assertThat(f.answer())
-                .contains("the best Python thread model, py-thread-pool, reaches 10.00× over py-sequential")
-                .contains("Python threads parallelised CPU work here"));
+                .contains("the best Python thread model, py-thread-pool, reaches 10.00× [")
+                .contains("Python threads may have parallelised CPU work here"));
+    }
+
+    private static void rewrite(Path file, java.util.function.Consumer<JsonNode> change) throws IOException {
+        ArrayNode results = (ArrayNode) JSON.readTree(file.toFile());
+        results.forEach(change);
+        JSON.writeValue(file.toFile(), results);
     }
 
     @Test
-    void bestModelOfEachSideIsThatWithTheHighestOwnSpeedup() throws Exception {
-        // GIVEN the highest raw Python speedup on CPU work at 2 cores (py-sequential excluded)
-        List<JsonNode> results = raw(fixture(), 2);
+    void bestModelOfEachSideIsThatWithTheHighestOwnSpeedupAtEqualWork() throws Exception {
+        // GIVEN a copy where Python's CPU task carries the JVM's work size, and its highest raw Python speedup on CPU
+        // work at 2 cores (py-sequential excluded)
+        Path copy = copyOfFixture();
+        rewrite(copy.resolve("python-cores-2.json"), r -> {
+            if (r.get("params").has("work")) {
+                ((ObjectNode) r.get("params")).put("work", "1000000");
+            }
+        });
+        List<JsonNode> results = raw(copy, 2);
         double sequential = score(only(results, CPU, "py-sequential"));
         JsonNode best = results.stream().filter(r -> r.get("benchmark").asText().equals(CPU))
                 .filter(r -> !model(r).equals("py-sequential"))
                 .max(java.util.Comparator.comparingDouble(r -> sequential / score(r))).orElseThrow();
 
         // WHEN the findings are computed
-        List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(fixture()))));
+        List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(copy))));
 
         // THEN the per-workload finding names it for the CPU workload
         assertThat(findings).anySatisfy(f -> assertThat(f.answer()).contains(String.format(Locale.ROOT,
-                "CpuBenchmark.batch at 2 cores: Python %s %.2f×", model(best), sequential / score(best))));
+                "CpuBenchmark.batch at 2 cores: Python %s %.2f×", Model.of(model(best)).label(),
+                sequential / score(best))));
+    }
+
+    @Test
+    void bestModelsAreNotComparedAcrossDifferentWorkSizes() throws Exception {
+        List<Finding> findings = PythonVsJvm.of(SpeedupTable.of(List.of(RunInput.load(fixture()))));
+
+        assertThat(findings).filteredOn(f -> f.question().contains("best on each side")).singleElement()
+                .satisfies(f -> assertThat(f.answer())
+                        .contains("CpuBenchmark.batch: not compared, the two sides ran different work sizes")
+                        .contains("DispatchBenchmark.batch at 2 cores: Python "));
     }
 
     @Test

@@ -37,11 +37,59 @@ class SpeedupTableTest {
     }
 
     @Test
-    void speedupIsSequentialTimeOverModelTimeAtTheSameParamsAndCores() {
-        Row sequential = row("SleepBenchmark.batch", "sequential", "1", "100", 4);
+    void speedupDividesBySequentialAtTheSameResolvedParallelism() {
+        // GIVEN the grid ran sequential at p = 1, 2, 4 and -1; at 4 cores, -1 means 4
+        Row sequentialAtFour = row("SleepBenchmark.batch", "sequential", "4", "100", 4);
         Row pool = row("SleepBenchmark.batch", "fixed-pool", "-1", "100", 4);
 
-        assertThat(pool.speedup()).isCloseTo(sequential.metric().score() / pool.metric().score(), within(1e-9));
+        // THEN the pool at p = -1 divides by sequential at p = 4, not at p = 1
+        assertThat(pool.speedup()).isCloseTo(sequentialAtFour.metric().score() / pool.metric().score(), within(1e-9));
+        assertThat(pool.baselineNote()).isNull();
+    }
+
+    @Test
+    void sequentialAtAllCoresDividesBySequentialAtTheSameResolvedParallelism() {
+        Row sequentialAtFour = row("SleepBenchmark.batch", "sequential", "4", "100", 4);
+        Row sequentialAtAll = row("SleepBenchmark.batch", "sequential", "-1", "100", 4);
+
+        assertThat(sequentialAtAll.speedup()).isCloseTo(sequentialAtFour.metric().score()
+                / sequentialAtAll.metric().score(), within(1e-9));
+        assertThat(sequentialAtFour.speedup()).isEqualTo(1.0);
+        assertThat(sequentialAtFour.speedupInterval()).isEqualTo(new Interval(1, 1));
+    }
+
+    @Test
+    void noSpeedupWhereNoSequentialRowMatchesAndTheNoteSaysWhy(@TempDir Path run) throws Exception {
+        // GIVEN sequential at p = 1 and 2 only, and a pool at p = -1 on 4 cores
+        var params = parbench.report.fixture.HandRun.params("taskMillis", 10, "tasks", 8);
+        new parbench.report.fixture.HandRun()
+                .add(4, "SleepBenchmark", "sequential", 1, params, 80)
+                .add(4, "SleepBenchmark", "sequential", 2, params, 80)
+                .add(4, "SleepBenchmark", "fixed-pool", -1, params, 20)
+                .write(run);
+
+        Row pool = SpeedupTable.of(List.of(RunInput.load(run))).rows().stream()
+                .filter(r -> r.model().equals("fixed-pool")).findFirst().orElseThrow();
+
+        assertThat(pool.speedup()).isNull();
+        assertThat(pool.baselineNote()).isEqualTo("no sequential row at parallelism=4 (resolved); it ran at 1, 2");
+        assertThat(pool.speedupText()).isEqualTo("no speedup (no sequential row at parallelism=4 (resolved); it ran at 1, 2)");
+    }
+
+    @Test
+    void aSequentialRunOnceIsEveryParallelismsBaselineAndTheNoteSaysSo(@TempDir Path run) throws Exception {
+        var params = parbench.report.fixture.HandRun.params("taskMillis", 10, "tasks", 8);
+        new parbench.report.fixture.HandRun()
+                .add(2, "SleepBenchmark", "py-sequential", 1, params, 80)
+                .add(2, "SleepBenchmark", "py-thread-pool", 2, params, 40)
+                .write(run);
+
+        Row pool = SpeedupTable.of(List.of(RunInput.load(run))).rows().stream()
+                .filter(r -> r.model().equals("py-thread-pool")).findFirst().orElseThrow();
+
+        assertThat(pool.speedup()).isCloseTo(2.0, within(1e-9));
+        assertThat(pool.baselineNote()).isEqualTo(
+                "divided by py-sequential at parallelism=1, the only one the grid ran (sequential ignores p)");
     }
 
     @Test
@@ -58,20 +106,30 @@ class SpeedupTableTest {
     }
 
     @Test
-    void cpuIdealIsSequentialTimeOverUsableCores() {
+    void cpuIdealIsSequentialTimeOverTheCoresOfTheMachine() {
+        // a pool of 1 on 2 cores is measured against both cores, not against its own size
         Row sequential = row("CpuBenchmark.batch", "sequential", "1", "100", 2);
-        Row pool = row("CpuBenchmark.batch", "fixed-pool", "4", "100", 2);
+        Row pool = row("CpuBenchmark.batch", "fixed-pool", "1", "100", 2);
 
         assertThat(pool.idealMillis()).isCloseTo(sequential.metric().score() / 2, within(1e-9));
+        assertThat(pool.efficiency()).isLessThan(0.6);
     }
 
     @Test
-    void commonPoolModelsRunOnCoresMinusOneWorkersAndAParallelStreamAlsoOnItsCaller() {
-        // 2 cores: the common pool has one worker; a parallel stream adds the calling thread
-        assertThat(row("SleepBenchmark.batch", "common-pool", "4", "10", 2).idealMillis()).isEqualTo(100.0);
-        assertThat(row("SleepBenchmark.batch", "parallel-stream", "4", "10", 2).idealMillis()).isEqualTo(50.0);
-        // 1 core: still one worker, never zero
-        assertThat(row("SleepBenchmark.batch", "common-pool", "4", "10", 1).idealMillis()).isEqualTo(100.0);
+    void sleepIdealOfACommonPoolIsTheWavesThatPAllows() {
+        // 2 cores: the common pool has one worker, but p = 4 allows 4 in flight: ceil(10 / 4) x 10 ms
+        assertThat(row("SleepBenchmark.batch", "common-pool", "4", "10", 2).idealMillis()).isEqualTo(30.0);
+        assertThat(row("SleepBenchmark.batch", "common-pool", "4", "10", 2).efficiency()).isLessThan(0.35);
+        // unbounded models run every task at once: one wave
+        assertThat(row("SleepBenchmark.batch", "virtual-threads", "4", "10", 2).idealMillis()).isEqualTo(10.0);
+    }
+
+    @Test
+    void efficiencyCarriesAnIntervalAroundIt() {
+        Row pool = row("SleepBenchmark.batch", "fixed-pool", "4", "10", 2);
+
+        assertThat(pool.efficiencyInterval()).isNotNull();
+        assertThat(pool.efficiencyInterval().contains(pool.efficiency())).isTrue();
     }
 
     @Test
@@ -113,9 +171,10 @@ class SpeedupTableTest {
                 "Are threads enough for I/O?",
                 "Do processes pay off for CPU work, and above which task size?",
                 "What does process start-up cost?",
-                "How far is each model from the physical ideal?",
-                "Which model is best per workload and core count?");
-        assertThat(Findings.of(table).get(2).answer()).matches("process-spawn takes \\d+\\.\\d ms more per batch.*");
+                "How far is each model from the physical ideal?");
+        assertThat(Findings.of(table).get(2).answer())
+                .matches("Per batch, process-spawn takes \\d+\\.\\d ms more than process-workers.*")
+                .contains("The dispatch benchmark's per-task figures are not in this median.");
     }
 
     @Test

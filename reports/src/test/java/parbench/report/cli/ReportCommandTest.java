@@ -64,6 +64,28 @@ class ReportCommandTest {
     }
 
     @Test
+    void withoutOutputTheReportIsWrittenInsideTheRunDirectory(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        Files.copy(Fixtures.jmh("real-jmh-1.37-avgt.json"), run.resolve("cores-1.json"));
+
+        assertThat(run(run.toString())).isZero();
+
+        assertThat(run.resolve("report.html")).isNotEmptyFile();
+        assertThat(err.toString()).contains("wrote " + run.resolve("report.html"));
+    }
+
+    @Test
+    void withoutOutputTheReportIsWrittenBesideAJsonFile(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("theirs.json");
+        Files.copy(Fixtures.jmh("real-jmh-1.37-avgt.json"), json);
+
+        assertThat(run(json.toString())).isZero();
+
+        assertThat(dir.resolve("report.html")).isNotEmptyFile();
+    }
+
+    @Test
     void noInputIsAUsageErrorExitingTwo() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).contains("INPUT");

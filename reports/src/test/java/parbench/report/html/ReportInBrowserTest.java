@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Opens generated reports from {@code file://} in headless Chromium: no console errors, charts drawn with their
- * points, a model toggled through the legend, hostile names shown as text, and a screenshot in
- * {@code target/report-screenshot.png} for a person to look at.
+ * Opens generated reports from {@code file://} in headless Chromium: no console errors, the decision table first,
+ * small-multiple charts of at most 8 models with their points, speedup bands never below zero, no chart text that
+ * overlaps other text or leaves its chart at 1400 and 900 px (boxes from the SVG DOM), a model toggled through the
+ * legend, hostile names shown as text, and screenshots in {@code target/report-*.png} for a person to look at.
  */
 class ReportInBrowserTest {
 
@@ -76,33 +77,119 @@ class ReportInBrowserTest {
     }
 
     @Test
-    void chartsAreDrawnWithTheirPoints() {
+    void chartsAreSmallMultiplesPerPanelWithTheirPoints() {
         open(suiteReport);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> drawn = (Map<String, Object>) browser.executeScript("""
                 var speedup = parbenchCharts.filter(function (c) { return c.kind === 'speedup-vs-cores'; });
-                var series = speedup[0].chart.getOption().series;
-                var fixed = series.filter(function (s) { return s.name === 'fixed-pool'; })[0];
-                return { charts: parbenchCharts.length, speedupCharts: speedup.length, series: series.length,
-                         fixedPoolPoints: fixed.data.length,
-                         canvases: document.querySelectorAll('.chart canvas').length,
+                var pools = speedup.filter(function (c) { return c.panel === 'JVM pools'; })[0];
+                var fixed = pools.chart.getOption().series.filter(function (s) { return s.name === 'fixed-pool' && s.type === 'line'; })[0];
+                // series per chart; the efficiency chart is one series whose bars are labelled categories
+                var widest = Math.max.apply(null, parbenchCharts.filter(function (c) { return c.kind !== 'efficiency'; })
+                  .map(function (c) { return c.models.length; }));
+                return { speedupCharts: speedup.length, panels: speedup.slice(0, 3).map(function (c) { return c.panel; }).join(','),
+                         poolModels: pools.models.join(','), fixedPoolPoints: fixed.data.length, widest: widest,
+                         canvases: document.querySelectorAll('.chart svg').length, charts: parbenchCharts.length,
                          tableRows: document.querySelectorAll('#results-table tbody tr').length };
                 """);
 
-        assertThat(drawn).containsEntry("speedupCharts", 3L) // Sleep, Wiki, Cpu
-                .containsEntry("series", 11L)                  // ten models and the ideal
+        assertThat(drawn).containsEntry("speedupCharts", 9L) // Sleep, Wiki, Cpu x JVM pools, processes, threads
+                .containsEntry("panels", "JVM pools,JVM processes,JVM threads")
+                .containsEntry("poolModels", "common-pool (ignores p),fixed-pool,fork-join,parallel-stream (ignores p),"
+                        + "virtual-threads-bounded")
                 .containsEntry("fixedPoolPoints", 3L)          // cores 1, 2, 4
                 .containsEntry("tableRows", 250L);             // the first page of 962 rows
-        assertThat((Long) drawn.get("canvases")).isEqualTo((Long) drawn.get("charts")).isGreaterThanOrEqualTo(13L);
+        assertThat((Long) drawn.get("widest")).isLessThanOrEqualTo(8L);
+        assertThat((Long) drawn.get("canvases")).isEqualTo((Long) drawn.get("charts"));
     }
+
+    @Test
+    void speedupBandsNeverReachBelowZero() {
+        open(suiteReport);
+
+        Object lowest = browser.executeScript("""
+                var lows = [];
+                parbenchCharts.filter(function (c) { return c.kind.indexOf('speedup') === 0; }).forEach(function (c) {
+                  c.chart.getOption().series.filter(function (s) { return s.type === 'custom'; })
+                    .forEach(function (s) { s.data.forEach(function (d) { lows.push(d[1]); }); });
+                });
+                return lows.length ? Math.min.apply(null, lows) : null;
+                """);
+
+        assertThat(((Number) lowest).doubleValue()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void theDecisionTableComesFirst() {
+        open(suiteReport);
+
+        Object first = browser.executeScript("return document.querySelector('main > section').id;");
+
+        assertThat(first).isEqualTo("decision");
+        assertThat(browser.findElements(By.cssSelector("#decision-table td.cell"))).isNotEmpty();
+    }
+
+    @Test
+    void noTextOverlapsOrIsClippedAt1400And900Pixels() throws IOException {
+        for (Path page : List.of(suiteReport, pythonReport, hostileReport)) {
+            for (int width : List.of(1400, 900)) {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+                open(page);
+
+                @SuppressWarnings("unchecked")
+                List<String> problems = (List<String>) browser.executeScript(OVERLAPS);
+
+                assertThat(problems).as("%s at %d px", page.getFileName(), width).isEmpty();
+                if (page.equals(suiteReport)) {
+                    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                            Path.of("target", "report-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(browser.findElement(By.cssSelector(".workload")).getScreenshotAs(OutputType.FILE)
+                            .toPath(), Path.of("target", "report-workload-" + width + ".png"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+    }
+
+    /**
+     * Every chart's SVG text boxes (from the DOM): pairs that overlap by more than a pixel each way, and boxes that
+     * leave the chart. Text under a clip path (a scrolling legend's other pages) that lies outside the chart is
+     * hidden, not clipped, and is skipped.
+     */
+    private static final String OVERLAPS = """
+            var problems = [];
+            parbenchCharts.forEach(function (c, ci) {
+              var box = c.element.getBoundingClientRect();
+              var items = [];
+              c.element.querySelectorAll('svg text').forEach(function (t) {
+                var r = t.getBoundingClientRect();
+                if (!t.textContent.trim() || r.width === 0 || r.height === 0) { return; }
+                var outside = r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+                if (outside && t.closest('[clip-path]')) { return; }
+                if (outside) { problems.push(c.kind + ' #' + ci + ' clips "' + t.textContent + '"'); }
+                items.push({ t: t.textContent, r: r });
+              });
+              for (var i = 0; i < items.length; i++) {
+                for (var j = i + 1; j < items.length; j++) {
+                  var a = items[i].r, b = items[j].r;
+                  var ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                  var oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                  if (ox > 1 && oy > 1) { problems.push(c.kind + ' #' + ci + ': "' + items[i].t + '" overlaps "' + items[j].t + '"'); }
+                }
+              }
+            });
+            return problems;
+            """;
 
     @Test
     void legendTogglesAModel() {
         open(suiteReport);
 
         Object selected = browser.executeScript("""
-                var chart = parbenchCharts.filter(function (c) { return c.kind === 'speedup-vs-cores'; })[0].chart;
+                var chart = parbenchCharts.filter(function (c) {
+                  return c.kind === 'speedup-vs-cores' && c.panel === 'JVM processes'; })[0].chart;
                 chart.dispatchAction({ type: 'legendToggleSelect', name: 'process-spawn' });
                 return chart.getOption().legend[0].selected['process-spawn'];
                 """);
@@ -129,25 +216,29 @@ class ReportInBrowserTest {
     }
 
     @Test
-    void pythonRowsOverlayTheJvmChartsAsDashedLines() {
+    void pythonRowsHavePanelsOfTheirOwnAsDashedLines() {
         open(pythonReport);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> drawn = (Map<String, Object>) browser.executeScript("""
                 var cpu = parbenchCharts.filter(function (c) {
                   return c.kind === 'speedup-vs-cores' && c.chart.getDom().closest('.workload').textContent.indexOf('Cpu') >= 0;
-                })[0];
-                var series = cpu.chart.getOption().series;
-                function style(name) {
-                  var s = series.filter(function (x) { return x.name === name; })[0];
+                });
+                function style(panel, name) {
+                  var chart = cpu.filter(function (c) { return c.panel === panel; })[0];
+                  if (!chart) { return 'no panel'; }
+                  var s = chart.chart.getOption().series.filter(function (x) { return x.name === name && x.type === 'line'; })[0];
                   return s ? s.lineStyle.type + ':' + s.data.length : 'absent';
                 }
-                return { py: style('py-thread-pool'), jvm: style('fixed-pool'),
+                return { py: style('Python pools', 'py-thread-pool'), jvm: style('JVM pools', 'fixed-pool'),
+                         mixed: cpu.filter(function (c) { return c.panel.indexOf('JVM') === 0; }).some(function (c) {
+                           return c.models.some(function (m) { return m.indexOf('py-') === 0; }); }),
                          section: document.querySelectorAll('#python-vs-jvm li').length };
                 """);
 
         assertThat(drawn).containsEntry("py", "dashed:2")  // cores 1 and 2
-                .containsEntry("jvm", "solid:2");
+                .containsEntry("jvm", "solid:2")
+                .containsEntry("mixed", false);
         assertThat((Long) drawn.get("section")).isGreaterThanOrEqualTo(2L);
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())).isEmpty();
