@@ -1,37 +1,42 @@
-"""Entry point of ``scripts/parbench python``: checks the article's libraries, then runs the CLI.
+"""Entry point of ``scripts/parbench python``: runs the CLI under whichever CPython started it.
 
-Runs under Debian's /usr/bin/python3 with python3-joblib, python3-tqdm and python3-requests.
+Any CPython 3.8+ will do (``--python PATH``): the article's libraries (joblib, tqdm, requests,
+numba) are optional, and a model whose library is missing is skipped with one line naming it.
+A library that is installed but raises on import (a broken install) stops the harness with one
+line and exit 2 rather than a traceback. Debian's /usr/bin/python3 with python3-joblib,
+python3-tqdm, python3-requests and python3-numba runs every model.
 """
 
 import importlib
+import importlib.util
 import os
 import sys
 
-REQUIRED = (("joblib", "python3-joblib"), ("tqdm", "python3-tqdm"), ("requests", "python3-requests"))
+OPTIONAL = (("joblib", "python3-joblib"), ("tqdm", "python3-tqdm"), ("requests", "python3-requests"),
+            ("numba", "python3-numba"))
 
 
-def missing_packages():
-    """The Debian packages whose module cannot be imported, and the first library that is there but
-    raises something else on import (a broken install: one line, not a traceback), or None."""
-    missing, broken = [], None
-    for module, package in REQUIRED:
+def broken_library():
+    """The first optional library that is installed but raises on import, as one line, or None."""
+    for module, package in OPTIONAL:
         try:
+            if importlib.util.find_spec(module) is None:
+                continue  # missing: its models are skipped, with one line
             importlib.import_module(module)
         except ImportError:
-            missing.append(package)
+            continue
         except Exception as e:  # noqa: BLE001 - any failure of a library's own import code
-            if broken is None:
-                detail = " ".join(f"{type(e).__name__}: {e}".split())
-                broken = f"importing {module} failed ({detail}); reinstall with: apt-get install --reinstall {package}"
-    return missing, broken
+            detail = " ".join(f"{type(e).__name__}: {e}".split())
+            return f"importing {module} failed ({detail}); reinstall with: apt-get install --reinstall {package}"
+    return None
 
 
 if __name__ == "__main__":
-    missing, broken = missing_packages()
-    if missing:
-        print(f"parbench python: {sys.executable} lacks {', '.join(missing)}; "
-              f"install with: apt-get install {' '.join(missing)}", file=sys.stderr)
+    if sys.version_info < (3, 8):
+        print(f"parbench python: {sys.executable} is Python {sys.version.split()[0]}; the harness needs 3.8 or later",
+              file=sys.stderr)
         sys.exit(2)
+    broken = broken_library()
     if broken:
         print(f"parbench python: {broken}", file=sys.stderr)
         sys.exit(2)

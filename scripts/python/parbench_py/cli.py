@@ -21,13 +21,13 @@ import datetime
 import json
 import multiprocessing
 import os
-import platform
 import re
 import signal
 import socket
 import sys
+import time
 
-from . import jmh_json, models, workloads
+from . import interpreter, jmh_json, models, workloads
 from .measurement import measure
 from .profiles import PROFILES
 
@@ -155,6 +155,10 @@ def outputs_command(argv):
     if args.expected:
         results = workload.expected
     else:
+        missing = [lib for lib in models.MODELS[args.model].requires if not interpreter.current().has(lib)]
+        if missing:
+            raise UsageError(f"--model {args.model} needs {', '.join(missing)}, which {sys.executable} lacks")
+        _reserve_numba_threads([args.parallelism])
         with models.create(args.model, args.parallelism) as model:
             results = model.run(workload.task, workload.inputs)
     sys.stdout.write("".join(workloads.format_output(r) + "\n" for r in results))
@@ -181,18 +185,18 @@ def plan_command(argv):
     parser.add_argument("--include", help="regex searched in the benchmark and model names")
     args = parser.parse_args(argv)
     profile = PROFILES[args.profile]
-    todo = list(points(profile, _compile(args.include)))
+    todo = list(points(profile, _compile(args.include), interpreter.current()))
     settings = profile.settings
     per_point = (settings.warmup_iterations * settings.warmup_seconds
                  + settings.iterations * settings.iteration_seconds)
-    import joblib
-    import requests
-    import tqdm
+    python = interpreter.current()
     print(json.dumps({
-        "python": platform.python_version(),
-        "implementation": platform.python_implementation(),
-        "executable": sys.executable,
-        "libraries": {"joblib": joblib.__version__, "tqdm": tqdm.__version__, "requests": requests.__version__},
+        "python": python.version,
+        "implementation": python.implementation,
+        "executable": python.executable,
+        "libraries": {name: version for name, version in python.libraries.items() if version is not None},
+        "interpreter": python.describe(),
+        "skipped": [skip.line(python) for skip in skipped(profile, _compile(args.include), python)],
         "profile": profile.name,
         "points": len(todo),
         "wiki": any(benchmark.endswith("WikiBenchmark.batch") for benchmark, *_ in todo),
@@ -232,60 +236,89 @@ def run_command(argv):
         raise UsageError(f"--out {out} exists and is not a directory")
     os.makedirs(out, exist_ok=True)
 
+    python = interpreter.current()
+    print(f"parbench python: {python.label} ({python.executable}), GIL {python.gil}", flush=True)
+    for skip in skipped(profile, include, python):
+        print("parbench python: " + skip.line(python), flush=True)
+    _reserve_numba_threads([p for c in cores for p in profile.parallelism_at(c)])
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
         signal.signal(signal.SIGINT, _on_sigint)
     stubs = StubPool(args.stub_url, args.stub_latency_ms)
     failed = 0
     try:
         for c in cores:
-            os.sched_setaffinity(0, usable[:c])
-            failed += run_core_count(c, profile, include, stubs, out)
+            pin_every_thread(usable[:c])
+            failed += run_core_count(c, profile, include, stubs, out, python)
         _stop_if_interrupted()
     except KeyboardInterrupt:
         print("parbench python: interrupted; what finished is written in " + out, file=sys.stderr)
         return 130
     finally:
-        os.sched_setaffinity(0, usable)
+        pin_every_thread(usable)
         stubs.close()
         stop_leftover_workers()
     print(f"parbench python: results in {out}" + (f"; {failed} point(s) FAILED" if failed else ""))
     return 1 if failed else 0
 
 
-def run_core_count(cores, profile, include, stubs, out):
+def pin_every_thread(cpus):
+    """Sets the affinity of every thread of this process, not only the calling one: a thread pool
+    that outlives a point (numba's OpenMP threads live as long as the process) would otherwise
+    keep the CPUs of the core count that started it."""
+    os.sched_setaffinity(0, cpus)
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            os.sched_setaffinity(int(tid), cpus)
+        except (ProcessLookupError, FileNotFoundError):  # the thread ended meanwhile
+            pass
+
+
+def run_core_count(cores, profile, include, stubs, out, python):
     """Measures every point at ``cores`` CPUs into ``python-cores-<c>.json``; interrupted, writes what
-    finished to ``python-cores-<c>.interrupted.json`` instead."""
+    finished to ``python-cores-<c>.interrupted.json`` instead.
+
+    The file keeps the rows another interpreter wrote into it (another ``python`` param), so one
+    run directory holds every interpreter of a run, each its own rows; this interpreter's earlier
+    rows there are replaced."""
     affinity, cpu_count = os.sched_getaffinity(0), os.cpu_count()
-    runtime = jmh_json.runtime_description(affinity, cpu_count)
     path = os.path.join(out, f"python-cores-{cores}.json")
+    kept = others_rows(path, python.label)
     results, failed, complete = [], 0, False
     print(f"[cores {cores}] affinity {sorted(affinity)}, os.cpu_count() {cpu_count}, profile {profile.name}",
           flush=True)
-    from tqdm import tqdm  # the article's progress bar, over the points, when stderr is a terminal
+    progress = _progress_bar(python)
+
     def say(line):  # one line per point, flushed: a pipe (the sweep, a test) must see it as it happens
-        tqdm.write(line, file=sys.stdout)
+        progress.write(line)
         sys.stdout.flush()
 
-    todo = tqdm(list(points(profile, include, cores)), desc=f"cores {cores}", unit="point", file=sys.stderr,
-                disable=not sys.stderr.isatty(), leave=False)
+    todo = progress.over(list(points(profile, include, python, cores)), f"cores {cores}")
     try:
         for benchmark, make_workload, model_name, parallelism in todo:
             _stop_if_interrupted()
             label = f"[cores {cores}] {benchmark.split('.')[-2]} model={model_name} parallelism={parallelism}"
             try:
                 workload = make_workload(stubs)
-                params = {"model": model_name, "parallelism": str(parallelism), **workload.params}
+                params = {"model": model_name, "parallelism": str(parallelism), **workload.params,
+                          "python": python.label}
                 label = f"[cores {cores}] {benchmark.split('.')[-2]} " + \
                     " ".join(f"{k}={v}" for k, v in params.items())
+                started = time.perf_counter()
                 with models.create(model_name, parallelism) as model:
+                    start_up = time.perf_counter() - started
                     raw = measure(model, workload, profile.settings)
+                    figures = {"startUp": (start_up * 1000.0, "ms"), **model.secondary()}
+                    facts = model.facts()
             except (KeyboardInterrupt, SystemExit):
                 raise
             except Exception as e:  # the point fails, the sweep goes on, the exit code says so
                 failed += 1
                 say(f"{label}: FAILED: {e}")
                 continue
-            entry = jmh_json.result(workload.benchmark, params, profile.settings, runtime, [raw], workload.unit)
+            # after the point: an extension module imported by a model may have turned the GIL back on
+            runtime = jmh_json.runtime_description(affinity, cpu_count, python, facts)
+            entry = jmh_json.result(workload.benchmark, params, profile.settings, runtime, [raw], workload.unit,
+                                    secondary=figures)
             results.append(entry)
             metric = entry["primaryMetric"]
             error = metric["scoreError"]
@@ -298,36 +331,90 @@ def run_core_count(cores, profile, include, stubs, out):
         # complete: what finished is kept beside it, under a name report and compare do not read
         if not complete:
             path = os.path.join(out, f"python-cores-{cores}.interrupted.json")
-        jmh_json.write_atomically(path, results)
-        print(f"[cores {cores}] wrote {len(results)} point(s) to {path}", flush=True)
+        jmh_json.write_atomically(path, kept + results)
+        print(f"[cores {cores}] wrote {len(results)} point(s) to {path}"
+              + (f" beside {len(kept)} of other interpreters" if kept else ""), flush=True)
     return failed
 
 
-def points(profile, include, cores=1):
-    """(benchmark, workload factory, model name, parallelism) for every point of the profile at ``cores``
-    CPUs, in order."""
+def others_rows(path, label):
+    """The rows of ``path`` that another interpreter measured (``params.python`` other than
+    ``label``); none when there is no such file yet."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            rows = json.load(f)
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as e:
+        raise UsageError(f"{path} exists but is not a readable JMH JSON file: {e}") from None
+    if not isinstance(rows, list):
+        raise UsageError(f"{path} exists but is not a JMH JSON array")
+    return [r for r in rows if isinstance(r, dict) and r.get("params", {}).get("python") not in (label, None)]
+
+
+class _Skip:
+    """What this interpreter cannot run for want of ``library``: models, or a whole benchmark."""
+
+    def __init__(self, library, what):
+        self.library, self.what = library, what
+
+    def line(self, python):
+        return f"skipping {', '.join(self.what)}: {python.executable} has no {self.library}"
+
+
+def _missing(python, workload_id, model_type):
+    """The first library the point needs and ``python`` lacks, or None."""
+    needed = (("requests",) if workload_id == "wiki" else ()) + tuple(model_type.requires)
+    return next((lib for lib in needed if not python.has(lib)), None)
+
+
+def skipped(profile, include, python):
+    """What :func:`points` leaves out for a missing library, one entry per library (requests
+    skips the Wiki benchmark, the others skip models)."""
+    by_library = {}
+    for benchmark, workload_id, _, name, model_type in _candidates(profile, include):
+        library = _missing(python, workload_id, model_type)
+        if library is not None:
+            what = benchmark.split(".")[-2] if library == "requests" else name
+            names = by_library.setdefault(library, [])
+            if what not in names:
+                names.append(what)
+    return [_Skip(library, what) for library, what in by_library.items()]
+
+
+def points(profile, include, python, cores=1):
+    """(benchmark, workload factory, model name, parallelism) for every point of the profile at
+    ``cores`` CPUs, in order, leaving out what ``python`` cannot run (see :func:`skipped`)."""
+    for benchmark, workload_id, factory, name, model_type in _candidates(profile, include):
+        if _missing(python, workload_id, model_type) is not None:
+            continue
+        for parallelism in (profile.parallelism_at(cores) if name != "py-sequential" else (1,)):
+            yield benchmark, factory, name, parallelism
+
+
+def _candidates(profile, include):
+    """(benchmark, workload id, workload factory, model name, model type) that ``include`` selects
+    and the model can run, whatever the interpreter has."""
     def wanted(benchmark, model):
         return include is None or include.search(benchmark) or include.search(model)
 
     factories = []
     for tasks, task_millis in profile.sleep:
         factories.append((lambda stubs, t=tasks, m=task_millis: workloads.sleep_workload(t, m),
-                          "parbench.bench.SleepBenchmark.batch"))
+                          "parbench.bench.SleepBenchmark.batch", "sleep"))
     for tasks, work in profile.cpu:
         factories.append((_cached(lambda t=tasks, w=work: workloads.cpu_workload(t, w)),
-                          "parbench.bench.CpuBenchmark.batch"))
+                          "parbench.bench.CpuBenchmark.batch", "cpu"))
     for tasks, latency in profile.wiki:
         factories.append((lambda stubs, t=tasks, l=latency: stubs.workload(t, l),
-                          "parbench.bench.WikiBenchmark.batch"))
+                          "parbench.bench.WikiBenchmark.batch", "wiki"))
     for tasks in profile.noop:
         factories.append((lambda stubs, t=tasks: workloads.noop_workload(t),
-                          "parbench.bench.DispatchBenchmark.batch"))
-    for factory, benchmark in factories:
+                          "parbench.bench.DispatchBenchmark.batch", "noop"))
+    for factory, benchmark, workload_id in factories:
         for name, model_type in models.MODELS.items():
-            if not wanted(benchmark, name):
-                continue
-            for parallelism in (profile.parallelism_at(cores) if name != "py-sequential" else (1,)):
-                yield benchmark, factory, name, parallelism
+            if wanted(benchmark, name) and (model_type.workloads is None or workload_id in model_type.workloads):
+                yield benchmark, workload_id, factory, name, model_type
 
 
 def _cached(make):
@@ -385,6 +472,39 @@ def stop_leftover_workers():
         if child.is_alive():
             child.kill()
             child.join()
+
+
+def _reserve_numba_threads(parallelisms):
+    """Sizes numba's thread pool (fixed at its import) for the largest parallelism asked for."""
+    from . import numba_kernels
+    numba_kernels.reserve_threads(max(models.resolve_parallelism(p) for p in parallelisms))
+
+
+class _progress_bar:
+    """The article's tqdm bar over the points when stderr is a terminal and tqdm is installed;
+    plain lines otherwise."""
+
+    def __init__(self, python):
+        self._tqdm = None
+        if python.has("tqdm") and sys.stderr.isatty():
+            from tqdm import tqdm
+            self._tqdm = tqdm
+
+    def over(self, items, description):
+        if self._tqdm is None:
+            return _Plain(items)
+        return self._tqdm(items, desc=description, unit="point", file=sys.stderr, leave=False)
+
+    def write(self, line):
+        if self._tqdm is None:
+            print(line, flush=True)
+        else:
+            self._tqdm.write(line, file=sys.stdout)
+
+
+class _Plain(list):
+    def close(self):
+        pass
 
 
 def _parse_cores(text, usable):

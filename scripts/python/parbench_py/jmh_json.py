@@ -11,8 +11,6 @@ strings ``"NaN"``, ``"+INF"``, ``"-INF"``.
 import json
 import math
 import os
-import platform
-import sys
 import tempfile
 
 JMH_VERSION = "1.37"
@@ -121,21 +119,41 @@ def time_value(seconds):
     return f"{millis // 1000} s" if millis % 1000 == 0 and millis else f"{millis} ms"
 
 
-def runtime_description(affinity, cpu_count):
-    """Where JMH puts the JVM, the Python that ran, and what it saw of the machine."""
-    version = platform.python_version()
+def runtime_description(affinity, cpu_count, python=None, facts=()):
+    """Where JMH puts the JVM, the Python that ran, and what it saw of the machine.
+
+    ``jvmArgs`` carries the facts that tell two interpreters apart beyond their version: the CPUs
+    it could use, whether the build is free-threaded (``Py_GIL_DISABLED``) and whether the GIL was
+    on (``sys._is_gil_enabled()``, checked now: an imported extension can turn it back on).
+    ``vmVersion`` is ``sys.version``. ``python`` is an ``interpreter.Interpreter``; by default
+    this process's. ``facts`` are the model's own (``name=value``), appended.
+    """
+    from . import interpreter
+    python = python or interpreter.current()
     return {
-        "jvm": sys.executable,
+        "jvm": python.executable,
         "jvmArgs": [f"sched_getaffinity={','.join(map(str, sorted(affinity)))}",
-                    f"cpu_count={cpu_count}"],
-        "jdkVersion": f"{platform.python_implementation()} {version}",
-        "vmName": platform.python_implementation(),
-        "vmVersion": f"{version} ({' '.join(platform.python_build())})",
+                    f"cpu_count={cpu_count}",
+                    f"Py_GIL_DISABLED={int(python.gil_disabled_build)}",
+                    f"gil={'enabled' if interpreter.gil_enabled_now() else 'disabled'}",
+                    *(f"{name}={version}" for name, version in python.libraries.items() if version is not None),
+                    *facts],
+        "jdkVersion": f"{python.implementation} {python.version}",
+        "vmName": python.implementation,
+        "vmVersion": " ".join(python.full_version.split()),
     }
 
 
-def result(benchmark, params, settings, runtime, raw_forks, unit):
-    """One element of the JMH JSON array: a benchmark at one point of its params."""
+def secondary_metric(value, unit):
+    """A figure measured once per point (no iterations), in JMH's metric shape; its error is NaN."""
+    return primary_metric([[value]], unit)
+
+
+def result(benchmark, params, settings, runtime, raw_forks, unit, secondary=None):
+    """One element of the JMH JSON array: a benchmark at one point of its params.
+
+    ``secondary`` maps a name to ``(value, unit)``: JMH's ``secondaryMetrics``, as its profilers
+    write them, so every reader of JMH JSON sees them without special cases."""
     return {
         "jmhVersion": JMH_VERSION,
         "benchmark": benchmark,
@@ -151,7 +169,8 @@ def result(benchmark, params, settings, runtime, raw_forks, unit):
         "measurementBatchSize": 1,
         "params": dict(params),
         "primaryMetric": primary_metric(raw_forks, unit),
-        "secondaryMetrics": {},
+        "secondaryMetrics": {name: secondary_metric(value, metric_unit)
+                             for name, (value, metric_unit) in (secondary or {}).items()},
     }
 
 

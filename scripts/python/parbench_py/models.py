@@ -7,6 +7,11 @@ dropped and worker processes are terminated.
 
 ``parallelism`` follows joblib's ``n_jobs``: a positive number of workers, or -1 for every CPU
 this process may use (``os.sched_getaffinity``).
+
+A model may need a library outside the standard library (``requires``: joblib, numba) or run
+only some workloads (``workloads``: numba compiles the CPU task alone); the harness skips it,
+with one line naming what is missing, where it cannot run. ``secondary()`` gives figures beside
+the score, such as numba's import and compile time, which are start-up and never measured.
 """
 
 import concurrent.futures
@@ -31,6 +36,10 @@ class Model:
     name = None
     #: whether ``parallelism`` changes what the model does (a list comprehension ignores it)
     uses_parallelism = True
+    #: the import names of the libraries it needs beyond the standard library
+    requires = ()
+    #: the workload ids it can run (``Workload.id``), or None for every one
+    workloads = None
 
     def __init__(self, parallelism):
         self.parallelism = parallelism
@@ -38,6 +47,14 @@ class Model:
 
     def run(self, task, inputs):
         raise NotImplementedError
+
+    def secondary(self):
+        """Figures beside the score: {name: (value, unit)}; none by default."""
+        return {}
+
+    def facts(self):
+        """What the model ran on, as ``name=value`` strings for the row's ``jvmArgs``; none by default."""
+        return []
 
     def close(self):
         """Shuts the pool down and waits for its threads and processes to end; idempotent."""
@@ -177,6 +194,7 @@ class JoblibParallel(Model):
     """joblib ``Parallel(n_jobs=parallelism, backend=...)`` over ``delayed(task)(x)``; the
     ``Parallel`` object is entered once per trial so its workers are reused between batches."""
     backend = None
+    requires = ("joblib",)
 
     def __init__(self, parallelism):
         super().__init__(parallelism)
@@ -221,6 +239,83 @@ class JoblibThreading(JoblibParallel):
     backend = "threading"
 
 
+class NumbaModel(Model):
+    """The CPU task compiled by numba (``numba_kernels``): import and compile happen when the model
+    is built, the trial's set-up, so no batch ever pays them; ``secondary()`` reports them as
+    ``numbaImport`` (the process's first ``import numba``, shared by its numba points) and
+    ``jitCompile`` (this model's own compile)."""
+    requires = ("numba", "numpy")
+    workloads = ("cpu",)
+
+    def __init__(self, parallelism):
+        super().__init__(parallelism)
+        from . import numba_kernels
+        self._native = numba_kernels
+        self._kernels = numba_kernels.compile_kernels()
+
+    @staticmethod
+    def _work(task):
+        from .workloads import CpuTask
+        if not isinstance(task, CpuTask):
+            raise TypeError(f"numba models run the CPU task only, not {task!r}")
+        return task.work
+
+    def secondary(self):
+        return {"numbaImport": (self._native.IMPORT_SECONDS * 1000.0, "ms"),
+                "jitCompile": (self._kernels.compile_seconds * 1000.0, "ms")}
+
+    def facts(self):
+        """numba's threading layer (``omp``, ``tbb``, ``workqueue``; known after a parallel launch) and
+        the size of its thread pool."""
+        layer = self._native.threading_layer()
+        return ([f"numba_threading_layer={layer}"] if layer else []) + \
+            [f"NUMBA_NUM_THREADS={self._native.load().config.NUMBA_NUM_THREADS}"]
+
+
+class NumbaPrange(NumbaModel):
+    """``@njit(parallel=True)`` with ``prange`` over the tasks, numba's threads set to
+    ``parallelism`` (``numba.set_num_threads``): the article's numba, true parallel threads."""
+    name = "py-numba-prange"
+
+    def __init__(self, parallelism):
+        super().__init__(parallelism)
+        available = self._native.load().config.NUMBA_NUM_THREADS
+        if self.workers > available:
+            raise ValueError(f"parallelism {self.workers} exceeds numba's {available} threads "
+                             f"(NUMBA_NUM_THREADS, fixed when numba is imported)")
+        # numba starts its threading layer (OpenMP's threads) at the first parallel launch: here, in the
+        # set-up, like a pool's threads, so that no batch pays it
+        self._native.set_threads(self.workers)
+        self._kernels.chains(self._native.seeds_array([0]), 0, self._native.empty_results(1))
+
+    def run(self, task, inputs):
+        work = self._work(task)
+        out = self._native.empty_results(len(inputs))
+        self._native.set_threads(self.workers)
+        self._kernels.chains(self._native.seeds_array(inputs), work, out)
+        return out.tolist()
+
+
+class NumbaThreads(NumbaModel):
+    """``@njit(nogil=True)`` called from ``ThreadPoolExecutor(parallelism)``: the "release the
+    GIL" pattern, one compiled chain per task."""
+    name = "py-numba-threads"
+
+    def __init__(self, parallelism):
+        super().__init__(parallelism)
+        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=self.workers)
+
+    def run(self, task, inputs):
+        work, chain = self._work(task), self._kernels.chain
+        return [int(r) for r in self._executor.map(lambda seed: chain(seed, work), inputs)]
+
+    def close(self):
+        self._executor.shutdown(wait=True)
+
+    def kill(self):
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
 def _terminate(processes):
     for process in processes:
         if process.is_alive():
@@ -234,7 +329,7 @@ def _terminate(processes):
 
 MODELS = {model.name: model for model in (
     Sequential, ThreadPerTask, ThreadPool, ThreadPoolAsCompleted, ProcessPool, MpPool,
-    MpThreadPool, JoblibLoky, JoblibThreading)}
+    MpThreadPool, JoblibLoky, JoblibThreading, NumbaPrange, NumbaThreads)}
 
 
 def create(name, parallelism):

@@ -48,6 +48,38 @@ def cpu_run(seed, work):
     return z - (1 << 64) if z >> 63 else z
 
 
+class CpuTask:
+    """The CPU task as a value: ``CpuTask(work)(seed)`` is ``cpu_run(seed, work)``.
+
+    A picklable callable (process pools send it to their workers) that also tells models which
+    compile the chain themselves (numba) how many steps to take. Immutable, so thread-safe.
+    """
+    __slots__ = ("work",)
+
+    def __init__(self, work):
+        if work < 0:
+            raise ValueError(f"work must be zero or more, was {work}")
+        object.__setattr__(self, "work", work)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("CpuTask is immutable")
+
+    def __reduce__(self):
+        return CpuTask, (self.work,)
+
+    def __call__(self, seed):
+        return cpu_run(seed, self.work)
+
+    def __eq__(self, other):
+        return isinstance(other, CpuTask) and other.work == self.work
+
+    def __hash__(self):
+        return hash(("CpuTask", self.work))
+
+    def __repr__(self):
+        return f"CpuTask(work={self.work})"
+
+
 # ---------------------------------------------------------------------------------------------
 # noop: what is left is the model's own cost per task (NoopTask.java)
 
@@ -157,7 +189,7 @@ def sleep_workload(tasks, task_millis, y=DEFAULT_Y):
 
 def cpu_workload(tasks, work, seeds=None):
     inputs = list(seeds) if seeds is not None else list(range(1, tasks + 1))
-    return Workload("cpu", functools.partial(cpu_run, work=work), inputs,
+    return Workload("cpu", CpuTask(work), inputs,
                     [cpu_run(seed, work) for seed in inputs], "parbench.bench.CpuBenchmark.batch",
                     {"tasks": str(len(inputs)), "work": str(work)})
 

@@ -1,29 +1,134 @@
+import glob
 import json
 import os
+import platform
 import signal
 import subprocess
 import sys
+import sysconfig
 import tempfile
+import threading
 import unittest
 import uuid
 
 import support
 
 
+#: a stdlib-only CPython beside Debian's, for the two-interpreter tests (pyenv's, on this project's machines)
+OTHER_PYTHON = next((p for p in sorted(glob.glob("/root/.pyenv/versions/3.1[0-9]*/bin/python3"), reverse=True)
+                     if os.access(p, os.X_OK) and os.path.realpath(p) != os.path.realpath(sys.executable)), None)
+
+
+def hiding(*modules):
+    """An environment in which ``import <module>`` fails as if it were not installed: a
+    ``sitecustomize`` on PYTHONPATH puts None in ``sys.modules`` for each."""
+    shim = tempfile.mkdtemp()
+    with open(os.path.join(shim, "sitecustomize.py"), "w") as f:
+        f.write("import sys\n" + "".join(f"sys.modules[{m!r}] = None\n" for m in modules))
+    return dict(os.environ, PYTHONPATH=shim)
+
+
 class MissingLibraryTest(unittest.TestCase):
 
-    def test_a_missing_library_gives_the_install_line_and_exit_2(self):
-        with tempfile.TemporaryDirectory() as shim:
-            # a 'joblib' that cannot be imported hides the real one
-            os.makedirs(os.path.join(shim, "joblib"))
-            with open(os.path.join(shim, "joblib", "__init__.py"), "w") as f:
-                f.write("raise ImportError('hidden by the test')\n")
-            env = dict(os.environ, PYTHONPATH=shim)
-            done = support.run_cli("--profile", "smoke", env=env)
-        self.assertEqual(done.returncode, 2, done.stderr)
-        self.assertEqual(done.stdout, "")
-        self.assertEqual(done.stderr.count("\n"), 1, done.stderr)
-        self.assertIn("lacks python3-joblib; install with: apt-get install python3-joblib", done.stderr)
+    def test_a_missing_numba_skips_its_models_with_one_line_and_the_run_goes_on(self):
+        out = tempfile.mkdtemp()
+        done = support.run_cli("--profile", "smoke", "--cores", "1", "--include", "Cpu", "--out", out,
+                               env=hiding("numba"))
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        skips = [line for line in done.stdout.splitlines() if "skipping" in line]
+        self.assertEqual(skips, [f"parbench python: skipping py-numba-prange, py-numba-threads: "
+                                 f"{sys.executable} has no numba"])
+        with open(os.path.join(out, "python-cores-1.json")) as f:
+            measured = {r["params"]["model"] for r in json.load(f)}
+        self.assertEqual(measured, set(support_models()) - {"py-numba-prange", "py-numba-threads"})
+
+    def test_a_missing_joblib_and_requests_skip_their_models_and_the_wiki_benchmark(self):
+        done = support.run_cli("plan", "--profile", "smoke", env=hiding("joblib", "requests"))
+        self.assertEqual(done.returncode, 0, done.stderr)
+        plan = json.loads(done.stdout)
+        self.assertEqual(plan["skipped"], [
+            f"skipping py-joblib-loky, py-joblib-threading: {sys.executable} has no joblib",
+            f"skipping WikiBenchmark: {sys.executable} has no requests"])
+        self.assertFalse(plan["wiki"])
+        self.assertNotIn("joblib", plan["libraries"])
+
+
+class InterpreterTest(unittest.TestCase):
+
+    def test_the_plan_records_the_interpreter_and_its_gil(self):
+        done = support.run_cli("plan", "--profile", "smoke")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        described = json.loads(done.stdout)["interpreter"]
+        self.assertEqual(described["executable"], sys.executable)
+        self.assertEqual(described["sysVersion"], sys.version)
+        self.assertEqual(described["pyGilDisabled"], bool(sysconfig.get_config_var("Py_GIL_DISABLED")))
+        self.assertEqual(described["gilEnabled"], getattr(sys, "_is_gil_enabled", lambda: True)())
+        self.assertEqual(described["label"], f"cpython-{platform.python_version()}"
+                         + ("t" if described["pyGilDisabled"] and not described["gilEnabled"] else ""))
+
+    def test_a_free_threaded_build_is_labelled_t_and_says_when_its_gil_came_back(self):
+        from parbench_py.interpreter import Interpreter
+        def build(gil_disabled_build, gil_enabled):
+            return Interpreter("CPython", "3.13.1", "3.13.1 experimental free-threading build", "/x/python3.13t",
+                               gil_disabled_build, gil_enabled, {})
+        self.assertEqual([build(True, False).label, build(True, True).label, build(False, True).label],
+                         ["cpython-3.13.1t", "cpython-3.13.1t-gil", "cpython-3.13.1"])
+        self.assertEqual([build(True, False).gil, build(False, True).gil], ["disabled", "enabled"])
+
+    @unittest.skipUnless(OTHER_PYTHON, "needs a second CPython 3.10+ (pyenv's under /root/.pyenv/versions)")
+    def test_two_interpreters_in_one_run_directory_give_two_sets_of_rows(self):
+        out = tempfile.mkdtemp()
+        for python in (sys.executable, OTHER_PYTHON):
+            done = subprocess.run([python, "-B", support.LAUNCHER, "--profile", "smoke", "--cores", "1",
+                                   "--include", "Dispatch", "--out", out],
+                                  capture_output=True, text=True, timeout=300)
+            self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        with open(os.path.join(out, "python-cores-1.json")) as f:
+            rows = json.load(f)
+        by_label = {}
+        for r in rows:
+            by_label.setdefault(r["params"]["python"], []).append(r)
+        self.assertEqual(len(by_label), 2, list(by_label))
+        stdlib = {name for name in support_models(workload="noop") if not name.startswith("py-joblib")}
+        for label, mine in by_label.items():
+            with self.subTest(python=label):
+                self.assertEqual(len({r["jvm"] for r in mine}), 1)
+                self.assertLessEqual(stdlib, {r["params"]["model"] for r in mine})
+                self.assertEqual(len({tuple(sorted(r["params"].items())) for r in mine}), len(mine))
+
+    def test_rerunning_an_interpreter_replaces_its_own_rows(self):
+        out = tempfile.mkdtemp()
+        for _ in range(2):
+            done = support.run_cli("--profile", "smoke", "--cores", "1", "--include", "Dispatch", "--out", out)
+            self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        with open(os.path.join(out, "python-cores-1.json")) as f:
+            self.assertEqual(len(json.load(f)), len(support_models(workload="noop")))
+
+
+class PinningTest(unittest.TestCase):
+
+    @unittest.skipUnless(len(os.sched_getaffinity(0)) > 1, "needs two CPUs")
+    def test_a_thread_started_before_the_core_count_changes_gets_the_new_cpus(self):
+        from parbench_py import cli
+        usable = sorted(os.sched_getaffinity(0))
+        started, stop = threading.Event(), threading.Event()
+        ids = []
+
+        def idle():
+            ids.append(threading.get_native_id())
+            started.set()
+            stop.wait(60)
+
+        thread = threading.Thread(target=idle)
+        thread.start()
+        try:
+            started.wait(60)
+            cli.pin_every_thread(usable[:1])
+            self.assertEqual(os.sched_getaffinity(ids[0]), {usable[0]})
+        finally:
+            cli.pin_every_thread(usable)
+            stop.set()
+            thread.join()
 
 
     def test_a_library_that_raises_on_import_gives_one_line_and_exit_2(self):
@@ -70,7 +175,7 @@ class PlanTest(unittest.TestCase):
         self.assertEqual(done.returncode, 0, done.stderr)
         plan = json.loads(done.stdout)
         # smoke: one cpu point per model, py-sequential at parallelism 1, the others at the core count
-        self.assertEqual(plan["points"], len(support_models()))
+        self.assertEqual(plan["points"], len(support_models(workload="cpu")))
         self.assertFalse(plan["wiki"])
         self.assertEqual(plan["implementation"], "CPython")
         self.assertRegex(plan["python"], r"^3\.\d+\.\d+")
@@ -100,7 +205,7 @@ class RunTest(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(self.out)), ["python-cores-1.json"])
         with open(os.path.join(self.out, "python-cores-1.json")) as f:
             results = json.load(f)
-        self.assertEqual(sorted(r["params"]["model"] for r in results), sorted(support_models()))
+        self.assertEqual(sorted(r["params"]["model"] for r in results), sorted(support_models(workload="noop")))
         for r in results:
             self.assertEqual(r["benchmark"], "parbench.bench.DispatchBenchmark.batch")
             self.assertEqual(r["mode"], "avgt")
@@ -108,7 +213,10 @@ class RunTest(unittest.TestCase):
             self.assertEqual(len(r["primaryMetric"]["rawData"]), 1)
             self.assertGreater(r["primaryMetric"]["score"], 0)
             self.assertIn("sched_getaffinity=" + str(min(os.sched_getaffinity(0))), r["jvmArgs"])
-            self.assertEqual(set(r["params"]), {"model", "parallelism", "tasks"})
+            self.assertEqual(set(r["params"]), {"model", "parallelism", "tasks", "python"})
+            self.assertEqual(r["params"]["python"], f"cpython-{platform.python_version()}")
+            self.assertIn("gil=enabled", r["jvmArgs"])
+            self.assertEqual(r["secondaryMetrics"]["startUp"]["scoreUnit"], "ms")
 
     def test_no_process_of_the_run_outlives_it(self):
         self.assertEqual(support.processes_with_env(self.marker), [])
@@ -171,9 +279,10 @@ class InterruptTest(unittest.TestCase):
         self.assertEqual(support.processes_with_env(marker), [])
 
 
-def support_models():
+def support_models(workload=None):
     from parbench_py import models
-    return list(models.MODELS)
+    return [name for name, model_type in models.MODELS.items()
+            if workload is None or model_type.workloads is None or workload in model_type.workloads]
 
 
 if __name__ == "__main__":

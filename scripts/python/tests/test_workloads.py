@@ -20,6 +20,21 @@ class CpuTaskTest(unittest.TestCase):
         self.assertEqual(workloads.cpu_run(-1, 3), workloads.cpu_run((1 << 64) - 1, 3))
 
 
+class CpuTaskValueTest(unittest.TestCase):
+
+    def test_calling_it_is_cpu_run_with_its_work(self):
+        self.assertEqual(workloads.CpuTask(7)(-3), workloads.cpu_run(-3, 7))
+
+    def test_it_survives_pickling_for_process_pools(self):
+        import pickle
+        task = pickle.loads(pickle.dumps(workloads.CpuTask(9)))
+        self.assertEqual((task, task.work), (workloads.CpuTask(9), 9))
+
+    def test_negative_work_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "work must be zero or more, was -1"):
+            workloads.CpuTask(-1)
+
+
 class ComputeXTest(unittest.TestCase):
 
     def test_returns_the_pair_x_y(self):

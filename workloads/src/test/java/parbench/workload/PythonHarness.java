@@ -21,7 +21,7 @@ final class PythonHarness {
     static final Path PYTHON = Path.of("/usr/bin/python3");
 
     /** The install line CI and developers need when {@code /usr/bin/python3} is not there. */
-    static final String INSTALL = "apt-get install python3-joblib python3-tqdm python3-requests";
+    static final String INSTALL = "apt-get install python3-joblib python3-tqdm python3-requests python3-numba";
 
     /** What a finished command left: its exit code and both streams. */
     record Result(int exitCode, String stdout, String stderr) {

@@ -13,6 +13,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import parbench.workload.stub.StubConfig;
@@ -36,15 +37,40 @@ class PythonParityTest {
         return result.lines();
     }
 
-    @ParameterizedTest(name = "work = {0}")
-    @ValueSource(longs = {0, 1, 7, 1000, 20_000})
-    void cpuResultsEqualCpuTaskRunIncludingSignedExtremes(long work) throws Exception {
+    /** Seeds 1..10, then the values where 64-bit wrapping and the sign bit matter. */
+    private static List<Long> signedExtremes() {
         List<Long> seeds = new ArrayList<>(LongStream.rangeClosed(1, 10).boxed().toList());
         seeds.addAll(List.of(0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 0x9E3779B97F4A7C15L + 1,
                 0x9E3779B97F4A7C15L, -1234567890123456789L));
-        String inputs = seeds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return seeds;
+    }
 
-        List<String> python = pythonOutputs("--workload", "cpu", "--work", Long.toString(work), "--inputs", inputs);
+    private static String joined(List<Long> seeds) {
+        return seeds.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    @ParameterizedTest(name = "work = {0}")
+    @ValueSource(longs = {0, 1, 7, 1000, 20_000})
+    void cpuResultsEqualCpuTaskRunIncludingSignedExtremes(long work) throws Exception {
+        List<Long> seeds = signedExtremes();
+
+        List<String> python = pythonOutputs("--workload", "cpu", "--work", Long.toString(work), "--inputs", joined(seeds));
+
+        assertThat(python).containsExactlyElementsOf(seeds.stream().map(s -> Long.toString(CpuTask.run(s, work))).toList());
+    }
+
+    /**
+     * numba's models compile the chain to machine code in {@code uint64} arithmetic: their results must still be
+     * Java's {@code long}s bit for bit, sign and wrap-around included.
+     */
+    @ParameterizedTest(name = "{0}, work = {1}")
+    @CsvSource({"py-numba-prange, 0", "py-numba-prange, 1", "py-numba-prange, 7", "py-numba-prange, 20000",
+            "py-numba-threads, 0", "py-numba-threads, 1", "py-numba-threads, 7", "py-numba-threads, 20000"})
+    void numbaResultsEqualCpuTaskRunIncludingSignedExtremes(String model, long work) throws Exception {
+        List<Long> seeds = signedExtremes();
+
+        List<String> python = pythonOutputs("--workload", "cpu", "--work", Long.toString(work), "--inputs", joined(seeds),
+                "--model", model, "--parallelism", "2");
 
         assertThat(python).containsExactlyElementsOf(seeds.stream().map(s -> Long.toString(CpuTask.run(s, work))).toList());
     }

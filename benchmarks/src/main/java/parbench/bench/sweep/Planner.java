@@ -56,14 +56,15 @@ final class Planner {
      * @param budget the wall-time budget, null for none
      * @param timing forks and iterations, the user's JMH options applied
      * @param stubLatencyMillis passed as {@code latencyMillis} to benchmarks that have it
-     * @param python the Python harness's plan at one core count, or null without Python
+     * @param pythons each interpreter's Python harness plan at one core count, in order; null or empty without Python
      * @param pythonForks harness processes per core count
      * @param estimate the constants of the estimate
      */
     record Request(SweepProfile profile, int processors, BenchmarkList benchmarks, Map<String, String> userParams,
-            List<Integer> cores, Duration budget, JmhTiming timing, long stubLatencyMillis, PythonHarness.Plan python,
-            int pythonForks, SweepEstimate estimate) {
+            List<Integer> cores, Duration budget, JmhTiming timing, long stubLatencyMillis,
+            List<PythonHarness.Plan> pythons, int pythonForks, SweepEstimate estimate) {
         Request {
+            pythons = pythons == null ? List.of() : List.copyOf(pythons);
             if (processors < 1) {
                 throw new IllegalArgumentException("processors must be at least 1, not " + processors);
             }
@@ -117,16 +118,26 @@ final class Planner {
                 throw new IllegalArgumentException("no benchmark matches --include '" + settings.include() + "'");
             }
         }
-        PythonHarness.Plan python = null;
-        if (settings.python() != null) {
+        var pythons = new ArrayList<PythonHarness.Plan>();
+        var labels = new LinkedHashMap<String, String>();
+        for (PythonHarness harness : settings.pythons()) {
+            PythonHarness.Plan python;
             try {
-                python = settings.python().plan(settings.profile().profileName(), settings.pythonInclude());
+                python = harness.plan(settings.profile().profileName(), settings.pythonInclude());
             } catch (PythonHarness.UnavailableException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
             if (python.points() == 0) {
-                throw new IllegalArgumentException("no Python point matches --include '" + settings.include() + "'");
+                throw new IllegalArgumentException("no Python point matches --include '" + settings.include() + "'"
+                        + (settings.pythons().size() > 1 ? " under " + python.executable() : ""));
             }
+            // the label is the rows' python param: two interpreters with one label would pool into one row
+            String earlier = labels.putIfAbsent(python.label(), python.executable());
+            if (earlier != null) {
+                throw new IllegalArgumentException("--python " + python.executable() + " and " + earlier
+                        + " are the same interpreter (" + python.label() + "): their rows would pool");
+            }
+            pythons.add(python);
         }
         var userParams = new LinkedHashMap<String, String>();
         List<String> options = settings.extraJmhOptions();
@@ -141,7 +152,7 @@ final class Planner {
         }
         return plan(new Request(settings.profile(), settings.processors(), benchmarks, userParams,
                 settings.cores() == null ? null : settings.cores().counts(), settings.budget(), settings.timing(),
-                settings.stubLatencyMillis(), python, settings.profile().pythonForks(), SweepEstimate.CALIBRATED));
+                settings.stubLatencyMillis(), pythons, settings.profile().pythonForks(), SweepEstimate.CALIBRATED));
     }
 
     /** Plans the sweep of {@code request}. */

@@ -32,7 +32,7 @@ public record PythonHarness(List<String> interpreter, Path script) {
     /** Debian's CPython, with the article's libraries from Debian packages (see README). */
     public static final List<String> DEBIAN_PYTHON = List.of("/usr/bin/python3", "-B");
     /** What to install when there is no interpreter at all. */
-    static final String INSTALL = "apt-get install python3 python3-joblib python3-tqdm python3-requests";
+    static final String INSTALL = "apt-get install python3 python3-joblib python3-tqdm python3-requests python3-numba";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -40,6 +40,11 @@ public record PythonHarness(List<String> interpreter, Path script) {
 
     public PythonHarness {
         interpreter = List.copyOf(interpreter);
+    }
+
+    /** The harness of the same checkout under {@code python} instead (run with {@code -B}, as Debian's is). */
+    public PythonHarness under(Path python) {
+        return new PythonHarness(List.of(python.toString(), "-B"), script);
     }
 
     /** The harness of the checkout holding {@code classpath} ({@code <root>/benchmarks/target/...}). */
@@ -64,9 +69,22 @@ public record PythonHarness(List<String> interpreter, Path script) {
      * @param points points per core count
      * @param wiki whether a point checks pages, so the stub must run
      * @param estimatedSeconds the iterations' time per core count, start-up excluded
+     * @param interpreter the interpreter in full: label, sys.version, GIL state, libraries
+     * @param skipped one line per missing library naming what it skips, e.g.
+     *     {@code skipping py-numba-prange, py-numba-threads: /usr/bin/python3.13 has no numba}
      */
     public record Plan(String python, String implementation, String executable, Map<String, String> libraries,
-            int points, boolean wiki, double estimatedSeconds) {}
+            int points, boolean wiki, double estimatedSeconds, RunManifest.PythonInterpreter interpreter,
+            List<String> skipped) {
+        public Plan {
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        }
+
+        /** The {@code python} param of this interpreter's rows; its executable for a harness too old to say. */
+        public String label() {
+            return interpreter != null ? interpreter.label() : executable;
+        }
+    }
 
     /** The interpreter or one of its libraries is missing; the message is the one line telling what to install. */
     public static final class UnavailableException extends Exception {

@@ -28,13 +28,25 @@ final class PythonMeasurement implements CoreCountMeasurement {
     private static final int NAMED_FAILURES = 3;
 
     private final SweepSettings settings;
+    private final PythonHarness harness;
+    private final PythonHarness.Plan plan;
+    private final boolean first;
     private final ChildProcesses children;
     private final SweepProgress progress;
     private final String stubUrl;
 
-    /** @param stubUrl the sweep's stub, or null when no point checks pages */
-    PythonMeasurement(SweepSettings settings, ChildProcesses children, SweepProgress progress, String stubUrl) {
+    /**
+     * @param harness the harness under one interpreter, {@code plan} being what it said it would measure
+     * @param first whether it is the run's first interpreter: its log is {@code python-cores-<c>.log}, the
+     *     others' {@code python-cores-<c>-<label>.log}; all write their rows into {@code python-cores-<c>.json}
+     * @param stubUrl the sweep's stub, or null when no point checks pages
+     */
+    PythonMeasurement(SweepSettings settings, PythonHarness harness, PythonHarness.Plan plan, boolean first,
+            ChildProcesses children, SweepProgress progress, String stubUrl) {
         this.settings = settings;
+        this.harness = harness;
+        this.plan = plan;
+        this.first = first;
         this.children = children;
         this.progress = progress;
         this.stubUrl = stubUrl;
@@ -43,7 +55,8 @@ final class PythonMeasurement implements CoreCountMeasurement {
     @Override
     public RunManifest.PythonCoreCount measure(Pinning pinning) throws IOException {
         int cores = pinning.cores();
-        String logName = "python-cores-" + cores + ".log";
+        String logName = "python-cores-" + cores + (first ? "" : "-" + plan.label().replaceAll("[^A-Za-z0-9._-]", "_"))
+                + ".log";
         String resultName = "python-cores-" + cores + ".json";
         var failedPoints = new ArrayList<String>();
         var forkFiles = new ArrayList<Path>();
@@ -92,7 +105,8 @@ final class PythonMeasurement implements CoreCountMeasurement {
                     + "; see " + logName;
         }
         return new RunManifest.PythonCoreCount(cores, pinning.enforcement("sched-setaffinity"),
-                pinning.pinned() ? pinning.cpuList() : null, status, written ? resultName : null, logName, message);
+                pinning.pinned() ? pinning.cpuList() : null, status, written ? resultName : null, logName, message,
+                plan.label());
     }
 
     /** One interpreter process writing into {@code dir}; points are shown (and failures kept) from the last only. */
@@ -106,7 +120,7 @@ final class PythonMeasurement implements CoreCountMeasurement {
             command.add(SETSID.toString());
         }
         command.addAll(pinning.taskset());
-        command.addAll(settings.python().command(settings.profile().profileName(), settings.pythonInclude(), cores,
+        command.addAll(harness.command(settings.profile().profileName(), settings.pythonInclude(), cores,
                 dir, stubUrl, settings.stubLatencyMillis()));
         // the harness watches its stdin, a pipe from this JVM: at its end (this JVM died) it kills its group
         command.add("--exit-with-parent");
@@ -122,11 +136,11 @@ final class PythonMeasurement implements CoreCountMeasurement {
 
     @Override
     public RunManifest.PythonCoreCount notStarted(int cores, String message) {
-        return new RunManifest.PythonCoreCount(cores, null, null, "interrupted", null, null, message);
+        return new RunManifest.PythonCoreCount(cores, null, null, "interrupted", null, null, message, plan.label());
     }
 
     @Override
     public String describe(int cores) {
-        return "Python at " + cores + " core" + (cores == 1 ? "" : "s");
+        return "Python" + (first ? "" : " " + plan.label()) + " at " + cores + " core" + (cores == 1 ? "" : "s");
     }
 }

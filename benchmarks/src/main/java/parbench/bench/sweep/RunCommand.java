@@ -46,6 +46,8 @@ public final class RunCommand implements Callable<Integer> {
             .withCode(143, "interrupted by SIGTERM; as for 130");
 
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** Where {@code --jfr} puts the forks' recordings, inside the run directory. */
+    static final String JFR_DIRECTORY = "jfr";
 
     @Spec
     private CommandSpec spec;
@@ -99,8 +101,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--with-python",
             description = "after each core count's JMH run, run the seed article's Python (scripts/python) at the same"
                     + " core count, CPUs and stub, into python-cores-<c>.json (needs /usr/bin/python3 with"
-                    + " python3-joblib, python3-tqdm, python3-requests)")
+                    + " python3-joblib, python3-tqdm, python3-requests, python3-numba; an interpreter without"
+                    + " one skips its models)")
     private boolean withPython;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "the Python interpreter of the harness, repeatable: each one measures every core count,"
+                    + " its rows in the same python-cores-<c>.json told apart by the python param (e.g. a"
+                    + " free-threaded python3.13t beside /usr/bin/python3); implies --with-python"
+                    + " (default: /usr/bin/python3)")
+    private List<Path> pythons = new ArrayList<>();
+
+    @Option(names = "--jfr",
+            description = "record each JMH fork's measured iterations with Java Flight Recorder: a .jfr file per"
+                    + " fork in <run>/jfr/ and its summary as jfr.* secondary metrics (see docs/jfr.md)")
+    private boolean jfr;
 
     @Option(names = "--python-interpreter", paramLabel = "COMMAND", hidden = true,
             description = "the interpreter and its flags, space-separated (default: /usr/bin/python3 -B)")
@@ -137,6 +152,7 @@ public final class RunCommand implements Callable<Integer> {
             // what only the JMH side takes is not an option of parbench python: picocli then names it as unknown
             CommandSpec python = commandLine.getCommandSpec();
             python.remove(python.findOption("--with-python"));
+            python.remove(python.findOption("--jfr"));
             python.remove(python.positionalParameters().getFirst());
             var include = python.findOption("--include");
             python.remove(include);
@@ -317,14 +333,29 @@ public final class RunCommand implements Callable<Integer> {
                     + " already holds a run; choose another --out");
         }
         String benchmarkClasspath = classpath != null ? classpath : ownClasspath();
-        PythonHarness python = null;
-        if (pythonOnly || withPython) {
+        var harnesses = new ArrayList<PythonHarness>();
+        if (pythonOnly || withPython || !pythons.isEmpty()) {
             PythonHarness checkout = PythonHarness.ofCheckout(ownClasspath());
-            python = pythonInterpreter == null ? checkout
-                    : new PythonHarness(List.of(pythonInterpreter.strip().split("\\s+")), checkout.script());
+            if (pythonInterpreter != null) {
+                harnesses.add(new PythonHarness(List.of(pythonInterpreter.strip().split("\\s+")), checkout.script()));
+            }
+            for (Path python : pythons) {
+                if (!Files.isRegularFile(python) || !Files.isExecutable(python)) {
+                    throw new ParameterException(spec.commandLine(), "--python " + python + " is not an executable file");
+                }
+                harnesses.add(checkout.under(python));
+            }
+            if (harnesses.isEmpty()) {
+                harnesses.add(checkout);
+            }
         }
-        return new SweepSettings(chosen, coreSet, processors, chosenBudget, include, runDirectory, latest, jmhOptions,
-                MachineFacts.javaLauncher(), benchmarkClasspath, latency, !noTaskset, !pythonOnly, python);
+        var options = new ArrayList<>(jmhOptions);
+        if (jfr) {
+            options.addAll(List.of("-prof", parbench.bench.jfr.FlightRecorderProfiler.class.getName() + ":dir="
+                    + runDirectory.resolve(JFR_DIRECTORY)));
+        }
+        return new SweepSettings(chosen, coreSet, processors, chosenBudget, include, runDirectory, latest, options,
+                MachineFacts.javaLauncher(), benchmarkClasspath, latency, !noTaskset, !pythonOnly, harnesses);
     }
 
     /** {@code run -- -l} and the like: JMH itself on the console, over the benchmarks {@code --include} selects. */

@@ -159,28 +159,54 @@ public record RunManifest(
      * @param version the interpreter's version, e.g. {@code 3.11.2}
      * @param implementation {@code CPython}
      * @param executable the interpreter's path
-     * @param libraries joblib, tqdm and requests with their versions
-     * @param coreCounts one entry per core count the harness was started for (or kept from), in order
+     * @param libraries the first interpreter's optional libraries with their versions (absent: not installed)
+     * @param coreCounts one entry per core count and interpreter the harness was started for (or kept from), in
+     *     order
+     * @param interpreters every interpreter of the run ({@code --python}, repeatable), the first being the one
+     *     {@code version}, {@code implementation} and {@code executable} describe; their rows share each
+     *     {@code python-cores-<c>.json}, told apart by the {@code python} param (the interpreter's label)
      */
     public record Python(String version, String implementation, String executable, java.util.Map<String, String> libraries,
-            List<PythonCoreCount> coreCounts) {
+            List<PythonCoreCount> coreCounts, List<PythonInterpreter> interpreters) {
         public Python {
             libraries = java.util.Map.copyOf(libraries);
             coreCounts = List.copyOf(coreCounts);
+            interpreters = interpreters == null ? List.of() : List.copyOf(interpreters);
         }
 
-        /** This record with {@code entry} replacing the entry of the same core count, or appended. */
+        /** This record with {@code entry} replacing the entry of the same core count and interpreter, or appended. */
         public Python with(PythonCoreCount entry) {
             var entries = new ArrayList<PythonCoreCount>();
             boolean replaced = false;
             for (PythonCoreCount existing : coreCounts) {
-                replaced |= existing.cores() == entry.cores();
-                entries.add(existing.cores() == entry.cores() ? entry : existing);
+                boolean same = existing.cores() == entry.cores()
+                        && java.util.Objects.equals(existing.python(), entry.python());
+                replaced |= same;
+                entries.add(same ? entry : existing);
             }
             if (!replaced) {
                 entries.add(entry);
             }
-            return new Python(version, implementation, executable, libraries, entries);
+            return new Python(version, implementation, executable, libraries, entries, interpreters);
+        }
+    }
+
+    /**
+     * One Python interpreter as its harness described itself ({@code parbench_python.py plan}).
+     *
+     * @param label the {@code python} param of its rows, e.g. {@code cpython-3.11.2}, {@code cpython-3.13.1t}
+     *     (free-threaded, GIL off) or {@code cpython-3.13.1t-gil} (free-threaded build, GIL back on)
+     * @param sysVersion its {@code sys.version}
+     * @param pyGilDisabled {@code sysconfig.get_config_var("Py_GIL_DISABLED")}: a free-threaded build
+     * @param gilEnabled {@code sys._is_gil_enabled()} where it exists, else true
+     * @param libraries each optional library (joblib, tqdm, requests, numba, numpy) with its version, or null
+     *     where missing
+     */
+    public record PythonInterpreter(String label, String implementation, String version, String sysVersion,
+            String executable, boolean pyGilDisabled, boolean gilEnabled, java.util.Map<String, String> libraries) {
+        public PythonInterpreter {
+            libraries = libraries == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(libraries));
         }
     }
 
@@ -195,9 +221,11 @@ public record RunManifest(
      *     result file) or {@code interrupted}
      * @param resultFile {@code python-cores-<c>.json}, null when the harness wrote none
      * @param message why it failed or was interrupted, else null
+     * @param python the interpreter's label ({@link PythonInterpreter#label}), null in manifests from before
+     *     interpreters were recorded
      */
     public record PythonCoreCount(int cores, String enforcement, String cpuList, String status, String resultFile,
-            String logFile, String message) implements Entry {}
+            String logFile, String message, String python) implements Entry {}
 
     /** This manifest with its Python record set. */
     public RunManifest withPython(Python newPython) {

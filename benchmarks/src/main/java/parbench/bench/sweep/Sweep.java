@@ -174,9 +174,9 @@ public final class Sweep {
             measurements.add(new JmhMeasurement(settings, plan, children, progress, stubArguments(running), prefix,
                     console));
         }
-        if (settings.python() != null) {
-            measurements.add(new PythonMeasurement(settings, children, progress,
-                    running == null ? null : running.url()));
+        for (int i = 0; i < settings.pythons().size(); i++) {
+            measurements.add(new PythonMeasurement(settings, settings.pythons().get(i), plan.pythons().get(i), i == 0,
+                    children, progress, running == null ? null : running.url()));
         }
         return measurements;
     }
@@ -193,11 +193,13 @@ public final class Sweep {
             console.printf("%s: JMH options %s; parallelism = cores at every core count%s%n", name,
                     String.join(" ", settings.jmhOptions()), curve(plan));
         }
-        PythonHarness.Plan python = plan.python();
-        if (python != null) {
-            console.printf("%s: %s %s %s, %d Python points per core count in %d interpreter process%s%s%n", name,
-                    python.implementation(), python.python(), python.libraries(), python.points(), plan.pythonForks(),
-                    plan.pythonForks() == 1 ? "" : "es", settings.jvm() ? ", each core count after its JMH run" : "");
+        for (PythonHarness.Plan python : plan.pythons()) {
+            console.printf("%s: %s (%s, GIL %s) %s, %d Python points per core count in %d interpreter process%s%s%n",
+                    name, python.label(), python.executable(),
+                    python.interpreter() == null || python.interpreter().gilEnabled() ? "enabled" : "disabled",
+                    python.libraries(), python.points(), plan.pythonForks(), plan.pythonForks() == 1 ? "" : "es",
+                    settings.jvm() ? ", each core count after its JMH run" : "");
+            python.skipped().forEach(line -> console.println(name + ": " + python.label() + ": " + line));
         }
         if (!plan.dropped().isEmpty()) {
             console.printf("%s: left out to fit the budget: %s%n", name, String.join(", ", plan.dropped()));
@@ -297,7 +299,9 @@ public final class Sweep {
                 RunManifest.Stub.none(),
                 List.of(),
                 python == null ? null : new RunManifest.Python(python.python(), python.implementation(),
-                        python.executable(), python.libraries(), List.of()),
+                        python.executable(), python.libraries(), List.of(),
+                        plan.pythons().stream().map(PythonHarness.Plan::interpreter).filter(java.util.Objects::nonNull)
+                                .toList()),
                 topology());
     }
 

@@ -20,20 +20,27 @@ import java.util.Map;
  * @param budget the budget the plan was fitted to, null for none
  * @param timing forks and iterations of every JMH point
  * @param coreCounts the core counts in ascending order, each with its JMH runs
- * @param python the Python harness's plan at one core count, null without Python
+ * @param pythons each interpreter's Python harness plan at one core count, in the order of
+ *     {@link SweepSettings#pythons}; empty without Python
  * @param pythonForks harness processes per core count
  * @param stub whether a JMH or Python point checks pages, so the sweep starts the Wikipedia stub
  * @param estimate the whole sweep's estimated wall time
  * @param dropped what the planner left out to fit the budget, in the order it tried them
  */
 public record SweepPlan(String profile, int processors, Duration budget, JmhTiming timing, List<CoreCount> coreCounts,
-        PythonHarness.Plan python, int pythonForks, boolean stub, Duration estimate, List<String> dropped) {
+        List<PythonHarness.Plan> pythons, int pythonForks, boolean stub, Duration estimate, List<String> dropped) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public SweepPlan {
         coreCounts = List.copyOf(coreCounts);
+        pythons = pythons == null ? List.of() : List.copyOf(pythons);
         dropped = List.copyOf(dropped);
+    }
+
+    /** The first interpreter's plan, or null without Python. */
+    public PythonHarness.Plan python() {
+        return pythons.isEmpty() ? null : pythons.getFirst();
     }
 
     /**
@@ -57,7 +64,7 @@ public record SweepPlan(String profile, int processors, Duration budget, JmhTimi
     static SweepPlan of(Planner.Request request, List<CoreCount> coreCounts) {
         SweepEstimate constants = request.estimate();
         double seconds = 0;
-        boolean stub = request.python() != null && request.python().wiki();
+        boolean stub = request.pythons().stream().anyMatch(PythonHarness.Plan::wiki);
         for (CoreCount count : coreCounts) {
             if (!count.runs().isEmpty()) {
                 seconds += constants.probeSeconds();
@@ -66,21 +73,21 @@ public record SweepPlan(String profile, int processors, Duration budget, JmhTimi
                 seconds += constants.runSeconds(run, count.cores(), request.timing());
                 stub |= WorkloadKind.of(run.benchmark()) == WorkloadKind.IO;
             }
-            if (request.python() != null) {
-                seconds += constants.pythonSeconds(request.python().estimatedSeconds(), request.pythonForks());
+            for (PythonHarness.Plan python : request.pythons()) {
+                seconds += constants.pythonSeconds(python.estimatedSeconds(), request.pythonForks());
             }
         }
         if (stub) {
             seconds += constants.stubSeconds();
         }
         return new SweepPlan(request.profile().profileName(), request.processors(), request.budget(),
-                request.timing(), coreCounts, request.python(), request.pythonForks(), stub,
+                request.timing(), coreCounts, request.pythons(), request.pythonForks(), stub,
                 Duration.ofMillis(Math.round(seconds * 1000)), List.of());
     }
 
     /** This plan with what the planner dropped. */
     SweepPlan withDropped(List<String> newDropped) {
-        return new SweepPlan(profile, processors, budget, timing, coreCounts, python, pythonForks, stub, estimate,
+        return new SweepPlan(profile, processors, budget, timing, coreCounts, pythons, pythonForks, stub, estimate,
                 newDropped);
     }
 
@@ -102,7 +109,7 @@ public record SweepPlan(String profile, int processors, Duration budget, JmhTimi
 
     /** Points over the whole sweep, JMH's and Python's. */
     public int points() {
-        return jmhPoints() + (python == null ? 0 : python.points() * coreCounts.size());
+        return jmhPoints() + pythons.stream().mapToInt(PythonHarness.Plan::points).sum() * coreCounts.size();
     }
 
     /** Whether the estimate is above the budget: the endpoints alone did not fit. */
@@ -140,9 +147,12 @@ public record SweepPlan(String profile, int processors, Duration budget, JmhTimi
             }
         }
         json.put("points", points);
-        if (python != null) {
-            json.put("python", Map.of("pointsPerCoreCount", python.points(), "forks", pythonForks,
-                    "harnessSecondsPerCoreCount", python.estimatedSeconds()));
+        if (!pythons.isEmpty()) {
+            json.put("python", Map.of(
+                    "pointsPerCoreCount", pythons.stream().mapToInt(PythonHarness.Plan::points).sum(),
+                    "forks", pythonForks,
+                    "harnessSecondsPerCoreCount", pythons.stream().mapToDouble(PythonHarness.Plan::estimatedSeconds).sum(),
+                    "interpreters", pythons.stream().map(PythonHarness.Plan::label).toList()));
         }
         return json;
     }

@@ -22,18 +22,20 @@ import java.util.List;
  * @param stubLatencyMillis the Wikipedia stub's latency, at least 0; also passed as {@code -p latencyMillis}
  * @param taskset whether to pin with {@code taskset}; false records active-processor-count-only
  * @param jvm whether to run the JMH benchmarks (false for {@code parbench python}: Python only)
- * @param python the Python harness to run after each core count's JMH run, or null for none
+ * @param pythons the Python harnesses to run after each core count's JMH run, one per interpreter
+ *     ({@code --python}, repeatable), in order; empty for none
  */
 public record SweepSettings(SweepProfile profile, CoreSet cores, int processors, Duration budget, String include,
         Path runDirectory, Path latestLink, List<String> extraJmhOptions, Path java, String classpath,
-        long stubLatencyMillis, boolean taskset, boolean jvm, PythonHarness python) {
+        long stubLatencyMillis, boolean taskset, boolean jvm, List<PythonHarness> pythons) {
 
     /** The include regex that selects everything, the default. */
     public static final String EVERYTHING = ".*";
 
     public SweepSettings {
         extraJmhOptions = List.copyOf(extraJmhOptions);
-        if (!jvm && python == null) {
+        pythons = pythons == null ? List.of() : List.copyOf(pythons);
+        if (!jvm && pythons.isEmpty()) {
             throw new IllegalArgumentException("a sweep runs the JVM benchmarks, the Python harness or both");
         }
     }
@@ -42,7 +44,12 @@ public record SweepSettings(SweepProfile profile, CoreSet cores, int processors,
     public SweepSettings(SweepProfile profile, CoreSet cores, String include, Path runDirectory, Path latestLink,
             List<String> extraJmhOptions, Path java, String classpath, long stubLatencyMillis, boolean taskset) {
         this(profile, cores, cores.machineProcessors(), profile.budget().orElse(null), include, runDirectory,
-                latestLink, extraJmhOptions, java, classpath, stubLatencyMillis, taskset, true, null);
+                latestLink, extraJmhOptions, java, classpath, stubLatencyMillis, taskset, true, List.of());
+    }
+
+    /** The first Python harness, or null when the sweep runs none. */
+    public PythonHarness python() {
+        return pythons.isEmpty() ? null : pythons.getFirst();
     }
 
     /** These settings writing into {@code directory} (the run directory as created, with its suffix). */

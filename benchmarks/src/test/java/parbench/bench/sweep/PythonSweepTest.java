@@ -146,23 +146,98 @@ class PythonSweepTest {
     }
 
     @Test
-    void missingLibraryIsOneLineNamingTheInstallAndExitTwo() {
-        // GIVEN an interpreter that cannot see Debian's site packages (-S), so joblib & co. are missing
+    void anInterpreterWithoutTheLibrariesSkipsTheirModelsAndTheRunGoesOn() throws Exception {
+        // GIVEN an interpreter that cannot see Debian's site packages (-S): no joblib, tqdm, requests or numba
+        Path run = temp.resolve("run");
+
+        // WHEN parbench python measures dispatch at one core with it
+        sweep = start(PythonCommand.class, run, "--profile", "smoke", "--cores", "1", "--include", "Dispatch",
+                "--python-interpreter", "/usr/bin/python3 -S -B");
+        String console = new String(sweep.getInputStream().readAllBytes());
+
+        // THEN one line names the missing library, the standard library's models ran, and the run succeeded
+        assertThat(sweep.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(sweep.exitValue()).as(console).isZero();
+        assertThat(Files.readAllLines(run.resolve("python-cores-1.log")))
+                .filteredOn(line -> line.contains("skipping"))
+                .containsExactly("parbench python: skipping py-joblib-loky, py-joblib-threading: /usr/bin/python3 has no joblib");
+        JsonNode results = JSON.readTree(run.resolve("python-cores-1.json").toFile());
+        List<String> models = new ArrayList<>();
+        results.forEach(result -> models.add(result.get("params").get("model").asText()));
+        assertThat(models).contains("py-sequential", "py-thread-pool", "py-process-pool", "py-mp-pool")
+                .noneMatch(model -> model.startsWith("py-joblib"));
+    }
+
+    @Test
+    void twoInterpretersInOneRunGiveTwoSetsOfRowsAndTwoManifestEntries() throws Exception {
+        // GIVEN Debian's CPython and a stdlib-only one (pyenv's, on this project's machines)
+        Path other = otherPython();
+        Path run = temp.resolve("run");
+
+        // WHEN parbench python measures dispatch at one core under both
+        sweep = start(PythonCommand.class, run, "--profile", "smoke", "--cores", "1", "--include", "Dispatch",
+                "--python", "/usr/bin/python3", "--python", other.toString());
+        String console = new String(sweep.getInputStream().readAllBytes());
+
+        // THEN each interpreter has its rows (the python param), its log, its manifest entry and its GIL state
+        assertThat(sweep.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(sweep.exitValue()).as(console).isZero();
+        RunManifest manifest = RunManifest.read(run.resolve("manifest.json"));
+        assertThat(manifest.python().interpreters()).hasSize(2).allSatisfy(interpreter -> {
+            assertThat(interpreter.label()).startsWith("cpython-3.");
+            assertThat(interpreter.sysVersion()).startsWith(interpreter.version());
+            assertThat(interpreter.gilEnabled()).isEqualTo(!interpreter.pyGilDisabled());
+        });
+        List<String> labels = manifest.python().interpreters().stream().map(RunManifest.PythonInterpreter::label).toList();
+        assertThat(manifest.python().coreCounts()).extracting(RunManifest.PythonCoreCount::python)
+                .containsExactlyElementsOf(labels);
+        assertThat(manifest.python().coreCounts()).extracting(RunManifest.PythonCoreCount::status).containsOnly("ok");
+        assertThat(names(run)).contains("python-cores-1.json", "python-cores-1.log", "python-cores-1-" + labels.get(1) + ".log");
+        JsonNode results = JSON.readTree(run.resolve("python-cores-1.json").toFile());
+        var rowsPerLabel = new java.util.TreeMap<String, Integer>();
+        results.forEach(r -> rowsPerLabel.merge(r.get("params").get("python").asText(), 1, Integer::sum));
+        assertThat(rowsPerLabel.keySet()).containsExactlyInAnyOrderElementsOf(labels);
+        assertThat(console).contains("GIL enabled").contains("skipping py-joblib-loky, py-joblib-threading: " + other);
+    }
+
+    @Test
+    void theSameInterpreterTwiceIsOneLineAndExitTwo() {
         var err = new StringWriter();
         var commandLine = RunCommand.pythonCommandLine();
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
 
-        // WHEN parbench python starts with it
         int exit = commandLine.execute("--out", temp.resolve("run").toString(), "--profile", "smoke",
-                "--python-interpreter", "/usr/bin/python3 -S -B");
+                "--python", "/usr/bin/python3", "--python", "/usr/bin/python3");
 
-        // THEN one line says exactly what to install, nothing was written, and the exit is 2
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString().lines()).containsExactly("parbench python: /usr/bin/python3 lacks python3-joblib,"
-                + " python3-tqdm, python3-requests; install with: apt-get install python3-joblib python3-tqdm"
-                + " python3-requests");
+        assertThat(err.toString().lines()).singleElement().asString().startsWith("parbench python: --python /usr/bin/python3")
+                .endsWith("their rows would pool");
         assertThat(temp.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void aPythonThatIsNoExecutableIsOneLineAndExitTwo() {
+        var err = new StringWriter();
+        var commandLine = RunCommand.pythonCommandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("--out", temp.resolve("run").toString(), "--python", "/nonexistent/python3");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("parbench python: --python /nonexistent/python3 is not an executable file"
+                + System.lineSeparator());
+    }
+
+    /** A CPython 3.10+ other than Debian's: pyenv's, which this project's machines have (stdlib only). */
+    private static Path otherPython() throws IOException {
+        Path versions = Path.of("/root/.pyenv/versions");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(versions), "no pyenv CPythons on this machine");
+        try (Stream<Path> dirs = Files.list(versions)) {
+            return dirs.filter(d -> d.getFileName().toString().matches("3\\.1\\d+\\.\\d+"))
+                    .map(d -> d.resolve("bin/python3")).filter(Files::isExecutable)
+                    .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        }
     }
 
     @Test
