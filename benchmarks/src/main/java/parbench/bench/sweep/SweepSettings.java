@@ -55,7 +55,7 @@ public record SweepSettings(SweepProfile profile, CoreSet cores, int processors,
     /** These settings writing into {@code directory} (the run directory as created, with its suffix). */
     public SweepSettings withRunDirectory(Path directory) {
         return new SweepSettings(profile, cores, processors, budget, include, directory, latestLink, extraJmhOptions,
-                java, classpath, stubLatencyMillis, taskset, jvm, python);
+                java, classpath, stubLatencyMillis, taskset, jvm, pythons);
     }
 
     /** The include regex as the Python harness takes it: null when it selects everything. */
