@@ -180,7 +180,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException, SweepLock.HeldException {
+    public Integer call() throws IOException, InterruptedException {
         var passThrough = new JmhPassThrough(jmhOptions);
         if (passThrough.lists()) {
             return listOnTheConsole();
@@ -206,8 +206,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         String name = spec.commandLine().getCommandName();
         // one sweep per machine, taken before the run directory exists: a refused sweep leaves nothing
-        try (var lock = SweepLock.acquire(SweepLock.path(),
-                name + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))) {
+        SweepLock held;
+        try {
+            held = SweepLock.acquire(SweepLock.path(),
+                    name + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        } catch (SweepLock.HeldException e) {
+            // two sweeps on the same CPUs measure each other: refused, in one line naming the holder
+            spec.commandLine().getErr().println(name + ": " + e.getMessage());
+            return Sweep.CORE_COUNT_FAILED;
+        }
+        try (var lock = held) {
             boolean existed = Files.isDirectory(validated.runDirectory());
             SweepSettings settings = validated.withRunDirectory(createRunDirectory(validated.runDirectory(),
                     out == null));
