@@ -77,6 +77,8 @@ public record Model(String name, Family family, Concurrency concurrency, boolean
         py("py-process-pool", Family.PROCESS, Concurrency.PARALLELISM);
         py("py-mp-pool", Family.PROCESS, Concurrency.PARALLELISM);
         py("py-joblib-loky", Family.PROCESS, Concurrency.PARALLELISM);
+        py("py-numba-prange", Family.POOL, Concurrency.PARALLELISM);
+        py("py-numba-threads", Family.POOL, Concurrency.PARALLELISM);
     }
 
     private static void jvm(String name, Family family, Concurrency concurrency) {
@@ -113,6 +115,17 @@ public record Model(String name, Family family, Concurrency concurrency, boolean
 
     public boolean isBaseline() {
         return family == Family.SEQUENTIAL;
+    }
+
+    /**
+     * A model whose task numba compiles to machine code that runs outside the interpreter and its GIL
+     * ({@code py-numba-prange}: numba's own pool of {@code p} threads; {@code py-numba-threads}: {@code nogil}
+     * code under a thread pool of {@code p}). A pool for every figure, but not "threads under the GIL": the GIL
+     * finding reports them on their own, and their speedup over the interpreted {@code py-sequential} mixes
+     * compilation with parallelism.
+     */
+    public boolean compiled() {
+        return python && name.startsWith("py-numba-");
     }
 
     /** Whether the {@code parallelism} param changes what this model does; false for the ones labelled "ignores p". */
