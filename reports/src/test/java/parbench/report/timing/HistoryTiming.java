@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * {@code java -cp <test classpath> parbench.report.timing.HistoryTiming target/history-timing [--db JDBC_URL]}
  * (with {@code --db} a PostgreSQL URL, the large history goes there instead of an SQLite file; it must be empty).
  * The large database stays behind for timing the real CLI: {@code time scripts/parbench history changes --db
- * target/history-timing/large.sqlite --format json -o /dev/null}.
+ * target/history-timing/large.sqlite --format json -o /tmp/changes.json}.
  */
 public final class HistoryTiming {
 
