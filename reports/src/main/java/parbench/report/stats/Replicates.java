@@ -136,18 +136,25 @@ public final class Replicates {
         for (double v : values) {
             positive &= !(v <= 0);
         }
-        double[] stretched = new double[values.length];
-        if (positive) {
-            double centre = Math.log(point);
-            for (int i = 0; i < stretched.length; i++) {
-                stretched[i] = values[i] == point ? point : Math.exp(centre + k * (Math.log(values[i]) - centre));
-            }
-        } else {
-            for (int i = 0; i < stretched.length; i++) {
-                stretched[i] = point + k * (values[i] - point);
-            }
+        // The stretch is increasing, and order statistics commute with an increasing map: stretch the interval's two
+        // endpoints rather than every replicate (the same interval, two logarithms instead of 2B transcendental calls).
+        double[] interval = interval(confidence);
+        for (int i = 0; i < interval.length; i++) {
+            interval[i] = stretch(interval[i], point, k, positive);
         }
-        return new Replicates(stretched).interval(confidence);
+        return interval;
+    }
+
+    /** One replicate moved away from {@code point} by the factor {@code k}, on the log scale when {@code logScale}. */
+    private static double stretch(double value, double point, double k, boolean logScale) {
+        if (value == point || Double.isNaN(value)) {
+            return value;
+        }
+        if (logScale) {
+            double centre = Math.log(point);
+            return Math.exp(centre + k * (Math.log(value) - centre));
+        }
+        return point + k * (value - point);
     }
 
     /**

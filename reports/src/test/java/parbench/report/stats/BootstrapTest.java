@@ -15,6 +15,23 @@ class BootstrapTest {
     private static final Bootstrap BOOTSTRAP = Bootstrap.standard();
 
     @Test
+    void theInnerLoopDrawsWhatOneIndexAtATimeDraws() {
+        double[] values = IntStream.range(0, 13).mapToDouble(i -> 1.0 / (i + 1)).toArray();
+        Bootstrap.SplitMix fast = new Bootstrap.SplitMix(42);
+        Bootstrap.SplitMix slow = new Bootstrap.SplitMix(42);
+        // odd and even lengths, so that the spare half of a 64-bit draw carries over between calls
+        for (int n : new int[]{2, 3, 7, 10, 13, 5, 4}) {
+            int start = 13 - n;
+            double expected = 0;
+            for (int i = 0; i < n; i++) {
+                expected += values[start + slow.index(n)];
+            }
+            assertThat(fast.resampledSum(values, start, n)).isEqualTo(expected);
+        }
+        assertThat(fast.index(1000)).isEqualTo(slow.index(1000));
+    }
+
+    @Test
     void theSameInputGivesTheSameIntervalWhateverTheOrderOrThread() {
         SampleTree a = forks(new Random(1), 5, 10, 100, 0.05, 0.02);
         SampleTree b = forks(new Random(2), 5, 10, 100, 0.05, 0.02);

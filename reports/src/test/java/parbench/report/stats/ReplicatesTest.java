@@ -54,6 +54,39 @@ class ReplicatesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("replicates differ in size: 2 vs 1");
     }
 
+    @Test
+    void theExpandedIntervalIsThePercentileIntervalOfEveryReplicateStretched() {
+        Random random = new Random(7);
+        double[] ratios = new double[2000];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = Math.exp(0.03 * random.nextGaussian());
+        }
+        double point = 1.004;
+        double k = Math.sqrt(5 / 4.0) * new org.apache.commons.math3.distribution.TDistribution(null, 8)
+                .inverseCumulativeProbability(0.995) / 2.5758293035489004;
+        double[] logStretched = new double[ratios.length];
+        double[] linearStretched = new double[ratios.length];
+        for (int i = 0; i < ratios.length; i++) {
+            logStretched[i] = Math.exp(Math.log(point) + k * (Math.log(ratios[i]) - Math.log(point)));
+            linearStretched[i] = point + k * (ratios[i] - point);
+        }
+        Replicates replicates = Replicates.of(ratios);
+        double[] log = replicates.expandedInterval(0.99, point, 5, 8);
+        double[] expectedLog = Replicates.of(logStretched).interval(0.99);
+        assertThat(log[0]).isCloseTo(expectedLog[0], org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(log[1]).isCloseTo(expectedLog[1], org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(log[1] - log[0]).isGreaterThan(replicates.interval(0.99)[1] - replicates.interval(0.99)[0]);
+        double k4 = Math.sqrt(5 / 4.0) * new org.apache.commons.math3.distribution.TDistribution(null, 4)
+                .inverseCumulativeProbability(0.995) / 2.5758293035489004;
+        for (int i = 0; i < ratios.length; i++) {
+            linearStretched[i] = point + k4 * (ratios[i] - point);
+        }
+        double[] linear = replicates.expandedLinearInterval(0.99, point, 5);
+        double[] expectedLinear = Replicates.of(linearStretched).interval(0.99);
+        assertThat(linear[0]).isCloseTo(expectedLinear[0], org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(linear[1]).isCloseTo(expectedLinear[1], org.assertj.core.api.Assertions.within(1e-12));
+    }
+
     private static void shuffle(double[] a, Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
