@@ -2,11 +2,10 @@ package parbench.report.history;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import parbench.report.html.ChartLibrary;
+import parbench.report.html.HtmlSafeEscapes;
 import parbench.report.html.PageResources;
 
 import java.io.IOException;
@@ -180,27 +179,5 @@ public final class HistoryPage {
 
     private static String percent(double ratio) {
         return String.format(Locale.ROOT, "%+.1f%%", (ratio - 1) * 100);
-    }
-
-    /** Jackson's standard escapes plus {@code <}, {@code >}, {@code &}: safe inside a script element. */
-    private static final class HtmlSafeEscapes extends CharacterEscapes {
-        private final int[] escapes;
-
-        HtmlSafeEscapes() {
-            escapes = standardAsciiEscapesForJSON();
-            escapes['<'] = ESCAPE_STANDARD;
-            escapes['>'] = ESCAPE_STANDARD;
-            escapes['&'] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return escapes;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null;
-        }
     }
 }

@@ -1,7 +1,5 @@
 package parbench.report.html;
 
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,27 +143,4 @@ public final class PageData {
         }
         return f.numberNode(value);
     }
-
-    /** Jackson's standard escapes plus {@code <}, {@code >}, {@code &}. */
-    private static final class HtmlSafeEscapes extends CharacterEscapes {
-        private final int[] escapes;
-
-        HtmlSafeEscapes() {
-            escapes = standardAsciiEscapesForJSON();
-            escapes['<'] = ESCAPE_STANDARD;
-            escapes['>'] = ESCAPE_STANDARD;
-            escapes['&'] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return escapes;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null;
-        }
-    }
-
 }
