@@ -22,7 +22,13 @@ import java.util.TreeMap;
  *       at least N tasks (so the largest core count has a task per processor; waiting work keeps its
  *       task count, which bounds its parallelism curve instead), the stub's latency.</li>
  * </ul>
- * What it adds while the estimate ({@link SweepEstimate}) stays within {@value #HEADROOM} of the
+ * A knob that is not concurrency ({@code chunk}, joblib's {@code batch_size}) takes its first value
+ * at every core count and its other values only at the largest, parallelism = cores, for the models
+ * that hand out chunks ({@link WorkloadKind#TAKE_CHUNK}): the knob's effect is measured where the
+ * most workers share the hand-offs, without multiplying every core count's points. Work the core
+ * count leaves unchanged ({@code HarnessBaselineBenchmark}) runs only at the largest count.
+ *
+ * <p>What it adds while the estimate ({@link SweepEstimate}) stays within {@value #HEADROOM} of the
  * budget (the rest is room for the estimate's error), in this order,
  * each item kept only if the whole plan still fits (so what does not fit is dropped in the reverse
  * order: extra core counts first, then the parallelism curve, then powers of two):
@@ -85,10 +91,11 @@ final class Planner {
         }
     }
 
-    private record CurveValue(String benchmark, int parallelism, List<String> models) implements Addition {
+    /** One value of {@code param} (parallelism or chunk) for {@code models} of one benchmark, at the largest count. */
+    private record CurveValue(String benchmark, String param, int value, List<String> models) implements Addition {
         @Override
         public String describe() {
-            return "parallelism " + parallelism + " of " + shortName(benchmark);
+            return param + " " + value + " of " + shortName(benchmark);
         }
     }
 
@@ -207,6 +214,9 @@ final class Planner {
             var runs = new ArrayList<JmhRun>();
             if (request.benchmarks() != null) {
                 request.benchmarks().benchmarks().forEach((benchmark, defaults) -> {
+                    if (cores != largest && WorkloadKind.of(benchmark).coreCountIndependent()) {
+                        return;
+                    }
                     Map<String, List<String>> params = baseParams(request, benchmark, defaults);
                     if (params.containsKey("parallelism") && !request.userParams().containsKey("parallelism")) {
                         params.put("parallelism", List.of(String.valueOf(cores)));
@@ -214,11 +224,18 @@ final class Planner {
                     runs.add(new JmhRun(benchmark, params, request.timing().forks()));
                 });
                 if (cores == largest) {
-                    for (CurveValue value : curve) {
+                    for (CurveValue value : concat(chunks(request), curve)) {
                         Map<String, List<String>> params = baseParams(request, value.benchmark(),
                                 request.benchmarks().benchmarks().get(value.benchmark()));
                         params.put("model", value.models());
-                        params.put("parallelism", List.of(String.valueOf(value.parallelism())));
+                        if (value.param().equals(WorkloadKind.CHUNK_PARAM)) {
+                            params.put(WorkloadKind.CHUNK_PARAM, List.of(String.valueOf(value.value())));
+                            if (params.containsKey("parallelism") && !request.userParams().containsKey("parallelism")) {
+                                params.put("parallelism", List.of(String.valueOf(cores)));
+                            }
+                        } else {
+                            params.put("parallelism", List.of(String.valueOf(value.value())));
+                        }
                         runs.add(new JmhRun(value.benchmark(), params, request.timing().forks()));
                     }
                 }
@@ -245,6 +262,8 @@ final class Planner {
                 params.put(name, List.of(String.valueOf(request.stubLatencyMillis())));
             } else if (profile != null) {
                 params.put(name, List.of(profile));
+            } else if (name.equals(WorkloadKind.CHUNK_PARAM)) {
+                params.put(name, List.of(values.getFirst())); // the others are additions at N: chunks(request)
             } else if (name.equals("tasks") && kind == WorkloadKind.CPU) {
                 params.put(name, values.stream().map(v -> atLeast(v, request.processors())).distinct().toList());
             } else {
@@ -279,7 +298,7 @@ final class Planner {
             }
             var queue = new ArrayDeque<CurveValue>();
             for (int value : bisection(new ArrayList<>(byValue.keySet()), true)) {
-                queue.add(new CurveValue(benchmark, value, byValue.get(value)));
+                queue.add(new CurveValue(benchmark, "parallelism", value, byValue.get(value)));
             }
             if (!queue.isEmpty()) {
                 perBenchmark.add(queue);
@@ -294,6 +313,43 @@ final class Planner {
             }
         }
         return interleaved;
+    }
+
+    /**
+     * Each benchmark's {@code chunk} values after its first, for the models that take a chunk, unless
+     * the user's {@code -p chunk} chose them.
+     */
+    private static List<CurveValue> chunks(Request request) {
+        var values = new ArrayList<CurveValue>();
+        if (request.userParams().containsKey(WorkloadKind.CHUNK_PARAM)) {
+            return values;
+        }
+        request.benchmarks().benchmarks().forEach((benchmark, defaults) -> {
+            List<String> chunks = defaults.get(WorkloadKind.CHUNK_PARAM);
+            if (chunks == null || chunks.size() < 2) {
+                return;
+            }
+            List<String> models = baseParams(request, benchmark, defaults).getOrDefault("model", List.of()).stream()
+                    .filter(WorkloadKind.TAKE_CHUNK::contains).toList();
+            if (models.isEmpty()) {
+                return;
+            }
+            for (String chunk : chunks.subList(1, chunks.size())) {
+                try {
+                    values.add(new CurveValue(benchmark, WorkloadKind.CHUNK_PARAM, Integer.parseInt(chunk.strip()),
+                            models));
+                } catch (NumberFormatException e) {
+                    // not a number: JMH will refuse it at the first core count, naming it
+                }
+            }
+        });
+        return values;
+    }
+
+    private static <T> List<T> concat(List<? extends T> first, List<? extends T> second) {
+        var all = new ArrayList<T>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** 1, 2, 4, … below {@code limit}, then {@code limit}. */

@@ -17,6 +17,11 @@ enum WorkloadKind {
     CPU,
     /** {@code DispatchBenchmark}: {@code tasks} empty tasks, the models' own cost; the curve goes up to the processors. */
     DISPATCH,
+    /**
+     * {@code HarnessBaselineBenchmark}: the harness's own cost per task on the calling thread, which
+     * no core count changes; measured once, at the largest core count, with no curve.
+     */
+    HARNESS,
     /** Any other benchmark (the processor probe, someone's own): no curve, batch time unknown (0). */
     OTHER;
 
@@ -29,6 +34,16 @@ enum WorkloadKind {
     static final Set<String> TAKE_PARALLELISM = Set.of("fixed-pool", "fork-join", "virtual-threads-bounded",
             "process-workers", "process-spawn");
 
+    /** joblib's {@code batch_size}: inputs per hand-off ({@code DispatchBenchmark}'s {@code chunk}). */
+    static final String CHUNK_PARAM = "chunk";
+
+    /**
+     * Models that hand out {@value #CHUNK_PARAM} inputs at a time; the others hand every task over
+     * alone, so a chunk other than the first would only repeat their rows.
+     */
+    static final Set<String> TAKE_CHUNK = Set.of("fixed-pool", "fork-join", "common-pool", "process-workers",
+            "process-spawn");
+
     /** The kind of the benchmark named {@code benchmark}, e.g. {@code parbench.bench.SleepBenchmark.batch}. */
     static WorkloadKind of(String benchmark) {
         if (benchmark.contains("SleepBenchmark")) {
@@ -39,6 +54,8 @@ enum WorkloadKind {
             return CPU;
         } else if (benchmark.contains("DispatchBenchmark")) {
             return DISPATCH;
+        } else if (benchmark.contains("HarnessBaselineBenchmark")) {
+            return HARNESS;
         }
         return OTHER;
     }
@@ -52,8 +69,13 @@ enum WorkloadKind {
         return switch (this) {
             case SLEEP, IO -> model.startsWith("process-") ? Math.min(tasks, processors) : tasks;
             case CPU, DISPATCH -> processors;
-            case OTHER -> 0;
+            case HARNESS, OTHER -> 0;
         };
+    }
+
+    /** Whether the core count leaves this work unchanged, so one measurement at the largest count serves. */
+    boolean coreCountIndependent() {
+        return this == HARNESS;
     }
 
     /**
@@ -84,7 +106,7 @@ enum WorkloadKind {
             case IO -> Math.ceil(tasks / (double) Math.min(workers, tasks)) * number(params, "latencyMillis", 0);
             case CPU -> tasks * (number(params, "work", 0) * constants.cpuNanosPerWork() / 1e6)
                     / Math.max(1, Math.min(Math.min(workers, cores), tasks));
-            case DISPATCH -> tasks * constants.dispatchMillisPerTask();
+            case DISPATCH, HARNESS -> tasks * constants.dispatchMillisPerTask();
             case OTHER -> 0;
         };
         if (model.startsWith("process-")) {

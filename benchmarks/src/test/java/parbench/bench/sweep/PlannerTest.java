@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -19,19 +19,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The planner over the real benchmark list ({@code -lp} of benchmarks.jar, saved as a resource), for
- * machines of 1 to 256 processors that this test does not need.
+ * The planner over the real benchmark list (JMH's {@code -lp} over this module's compiled benchmarks,
+ * so a new benchmark or parameter is planned here as in a real sweep), for machines of 1 to 256
+ * processors that this test does not need.
  */
 class PlannerTest {
 
     private static final BenchmarkList BENCHMARKS = benchmarks();
     private static final int[] MACHINES = {1, 2, 3, 4, 8, 16, 64, 256};
 
+    /** {@code java -cp <this test's classpath> org.openjdk.jmh.Main -lp -e ProcessorProbe}, as the sweep lists. */
     private static BenchmarkList benchmarks() {
-        try (InputStream in = PlannerTest.class.getResourceAsStream("benchmark-list.txt")) {
-            return BenchmarkList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        try {
+            Process list = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main", "-lp", "-e",
+                    JmhMeasurement.PROBE)
+                    .redirectErrorStream(true).start();
+            list.getOutputStream().close();
+            String out = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (list.waitFor() != 0) {
+                throw new IllegalStateException("JMH -lp failed: " + out);
+            }
+            return BenchmarkList.parse(out.lines().toList());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -79,7 +93,7 @@ class PlannerTest {
             Set<String> atCores = new HashSet<>();
             for (JmhRun run : count.runs()) {
                 for (Map<String, String> point : run.expand()) {
-                    if (point.get("parallelism").equals(String.valueOf(count.cores()))) {
+                    if (String.valueOf(count.cores()).equals(point.get("parallelism"))) {
                         atCores.add(run.benchmark() + " " + point.get("model"));
                     }
                 }
@@ -87,7 +101,7 @@ class PlannerTest {
             // 4 benchmarks x 10 models, each at parallelism = cores
             assertThat(atCores).as("core count %d", count.cores()).hasSize(40);
             if (count.cores() != processors) {
-                assertThat(count.runs()).allSatisfy(run ->
+                assertThat(count.runs()).filteredOn(run -> run.params().containsKey("parallelism")).allSatisfy(run ->
                         assertThat(run.params().get("parallelism")).containsExactly(String.valueOf(count.cores())));
             }
         }
@@ -126,6 +140,45 @@ class PlannerTest {
         assertThat(parallelisms(plan.coreCounts().getFirst(), "SleepBenchmark", "fixed-pool")).containsExactly(1);
     }
 
+    @ParameterizedTest(name = "quick on {0} processors")
+    @ValueSource(ints = {1, 2, 8, 64})
+    void otherChunkValuesAndTheHarnessBaselineAreMeasuredOnlyAtTheLargestCoreCount(int processors) {
+        SweepPlan plan = plan(SweepProfile.QUICK, processors);
+
+        for (SweepPlan.CoreCount count : plan.coreCounts()) {
+            var chunks = new java.util.TreeMap<String, Set<String>>();
+            int baselines = 0;
+            for (JmhRun run : count.runs()) {
+                for (Map<String, String> point : run.expand()) {
+                    if (run.benchmark().contains("DispatchBenchmark")) {
+                        chunks.computeIfAbsent(point.get("chunk"), c -> new java.util.TreeSet<>()).add(point.get("model"));
+                    } else if (run.benchmark().contains("HarnessBaselineBenchmark")) {
+                        baselines++;
+                    }
+                }
+            }
+            if (count.cores() == processors) {
+                // THEN at N: every model at chunk 1, and chunk 16 for the models that hand out chunks
+                assertThat(chunks.get("1")).hasSize(10);
+                assertThat(chunks.get("16")).containsExactlyInAnyOrder("fixed-pool", "fork-join", "common-pool",
+                        "process-workers", "process-spawn");
+                assertThat(baselines).isEqualTo(1);
+            } else {
+                assertThat(chunks).containsOnlyKeys("1");
+                assertThat(baselines).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aUserChunkIsMeasuredAtEveryCoreCount() {
+        SweepPlan plan = plan(SweepProfile.QUICK, 8, null, null, Map.of("chunk", "4,8"));
+
+        assertThat(plan.coreCounts()).allSatisfy(count -> assertThat(count.runs())
+                .filteredOn(run -> run.benchmark().contains("DispatchBenchmark"))
+                .allSatisfy(run -> assertThat(run.params().get("chunk")).containsExactly("4", "8")));
+    }
+
     @Test
     void aLargerBudgetAddsCoreCountsInBisectionOrderAndATinyOneKeepsTheEndpoints() {
         // GIVEN 64 processors under a budget too small for anything, quick's, and half an hour and 2 hours
@@ -148,6 +201,7 @@ class PlannerTest {
 
         assertThat(plan.counts()).containsExactly(2, 4);
         assertThat(plan.coreCounts()).flatMap(SweepPlan.CoreCount::runs)
+                .filteredOn(run -> run.params().containsKey("parallelism"))
                 .allSatisfy(run -> assertThat(run.params().get("parallelism")).containsExactly("3", "5"));
     }
 
