@@ -9,6 +9,7 @@ import parbench.report.analysis.SpeedupTable;
 import parbench.report.analysis.Warnings;
 import parbench.report.jmh.ScoreScale;
 import parbench.report.run.RunInput;
+import parbench.report.run.TopologyMark;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +39,10 @@ public final class MarkdownSummary {
         for (RunInput input : table.inputs()) {
             md.append("- Input: ").append(inline(input.label())).append(" (").append(input.results().size())
                     .append(" results)\n");
+            List<TopologyMark> marks = TopologyMark.of(input.manifest());
+            if (!marks.isEmpty()) {
+                md.append("  - Topology: ").append(inline(TopologyMark.notes(marks))).append(".\n");
+            }
         }
         decision(md, DecisionTable.of(table));
         md.append("\n## Findings\n\n");
