@@ -16,7 +16,9 @@ import java.util.function.Function;
 
 /**
  * What one input ran on, as label/value facts for the page: from the manifest where there is one, else from what
- * the JMH JSON itself records. Anything missing reads "unknown".
+ * the JMH JSON itself records. Anything missing reads "unknown". Where the manifest records the sweep's CPU topology, a
+ * "Topology" fact states it with its {@link TopologyMark} notes, and each core count names its physical cores and
+ * packages.
  *
  * @param coreCounts one line per core count of the sweep: cores, how enforced, status
  * @param enforced   false when any core count was not enforced by affinity

@@ -21,7 +21,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The report as Markdown for CI job pages: the inputs, the {@link DecisionTable} first, the findings, the warnings
+ * The report as Markdown for CI job pages: the inputs (each with its {@link parbench.report.run.TopologyMark} note
+ * where its manifest records a topology), the {@link DecisionTable} first, the findings, the warnings
  * and the main table (every suite result at the largest core count; for other JMH JSON, every result), at most
  * {@value #MAX_ROWS} rows, with a line that says how many were folded into the HTML report and where.
  * Scores are autoscaled ({@link ScoreScale}) per benchmark.
