@@ -4,6 +4,7 @@ import parbench.report.analysis.Findings;
 import parbench.report.jmh.BenchmarkResult;
 import parbench.report.run.RunInput;
 import parbench.report.run.RunManifest;
+import parbench.report.run.TopologyMark;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,7 +16,9 @@ import java.util.function.Function;
 
 /**
  * What one input ran on, as label/value facts for the page: from the manifest where there is one, else from what
- * the JMH JSON itself records. Anything missing reads "unknown".
+ * the JMH JSON itself records. Anything missing reads "unknown". Where the manifest records the sweep's CPU topology, a
+ * "Topology" fact states it with its {@link TopologyMark} notes, and each core count names its physical cores and
+ * packages.
  *
  * @param coreCounts one line per core count of the sweep: cores, how enforced, status
  * @param enforced   false when any core count was not enforced by affinity
@@ -55,10 +58,13 @@ public record Environment(String label, List<Fact> facts, List<Fact> coreCounts,
                         + " ms latency, capacity " + or(m.stub().capacityRequestsPerSecond()) + " req/s"));
             }
             facts.add(new Fact("parbench", or(m.parbenchVersion())));
+            if (m.topology() != null) {
+                facts.add(new Fact("Topology", topology(m.topology(), TopologyMark.of(input.manifest()))));
+            }
             for (RunManifest.CoreCount c : m.coreCounts()) {
                 enforced &= c.enforced();
                 cores.add(new Fact(coreLabel(c.cores()), or(c.enforcement()) + " (CPUs " + or(c.cpuList())
-                        + ", JVM saw " + or(c.jvmProcessors()) + ") — " + or(c.status())
+                        + ", JVM saw " + or(c.jvmProcessors()) + onCores(c) + ") — " + or(c.status())
                         + (c.message() == null ? "" : ": " + c.message())));
             }
             if (m.python() != null) {
@@ -90,6 +96,25 @@ public record Environment(String label, List<Fact> facts, List<Fact> coreCounts,
         values.remove("");
         return values.isEmpty() ? UNKNOWN : String.join(", ", values.stream().limit(4).toList())
                 + (values.size() > 4 ? ", …" : "");
+    }
+
+    /** E.g. "sysfs: 4 physical cores in 1 package, CPUs in the order 0-7 — core counts ≥ 5 share physical cores (SMT)". */
+    private static String topology(RunManifest.Topology t, List<TopologyMark> marks) {
+        String line = or(t.source()) + ": " + or(t.physicalCores()) + (Integer.valueOf(1).equals(t.physicalCores()) ? " physical core in " : " physical cores in ") + or(t.packages())
+                + (Integer.valueOf(1).equals(t.packages()) ? " package" : " packages") + ", CPUs in the order "
+                + or(t.order());
+        return marks.isEmpty() ? line + " — no SMT siblings, one socket" : line + " — " + TopologyMark.notes(marks);
+    }
+
+    /** ", on 2 physical cores, 1 package, SMT siblings" where the manifest says so, else nothing. */
+    private static String onCores(RunManifest.CoreCount c) {
+        if (c.physicalCores() == null && c.packages() == null && c.smtSiblings() == null) {
+            return "";
+        }
+        return ", on " + or(c.physicalCores()) + " physical "
+                + (Integer.valueOf(1).equals(c.physicalCores()) ? "core" : "cores")
+                + ", " + or(c.packages()) + (Integer.valueOf(1).equals(c.packages()) ? " package" : " packages")
+                + (Boolean.TRUE.equals(c.smtSiblings()) ? ", SMT siblings" : "");
     }
 
     private static String or(Object value) {

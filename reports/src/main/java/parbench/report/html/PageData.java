@@ -12,9 +12,11 @@ import parbench.report.analysis.SpeedupTable;
 import parbench.report.jmh.Metric;
 import parbench.report.jmh.ScoreScale;
 import parbench.report.run.RunInput;
+import parbench.report.run.TopologyMark;
 
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,8 @@ import java.util.stream.Collectors;
  * label), so the script names no model itself; each row's scores in the unit autoscaled for its benchmark
  * ({@link ScoreScale}); speedup and efficiency with their intervals ({@code slo}/{@code shi}, {@code elo}/{@code ehi}),
  * tasks in flight, the baseline's note and {@code beyond} for an efficiency above the ideal beyond its interval.
+ * Each input carries its {@link TopologyMark}s ({@code marks}: kind, the core count it starts at, the chart's label),
+ * absent where its manifest records no topology.
  */
 public final class PageData {
 
@@ -48,7 +52,13 @@ public final class PageData {
         root.put("title", title);
         ArrayNode inputs = root.putArray("inputs");
         for (RunInput input : table.inputs()) {
-            inputs.addObject().put("label", input.label()).put("source", input.source().toString());
+            ObjectNode entry = inputs.addObject().put("label", input.label()).put("source", input.source().toString());
+            List<TopologyMark> marks = TopologyMark.of(input.manifest());
+            if (!marks.isEmpty()) {
+                ArrayNode drawn = entry.putArray("marks");
+                marks.forEach(mark -> drawn.addObject().put("kind", mark.kind().id()).put("from", mark.fromCores())
+                        .put("label", mark.chartLabel()));
+            }
         }
         ObjectNode models = root.putObject("models");
         table.rows().stream().map(Row::modelInfo).filter(java.util.Objects::nonNull).distinct()

@@ -9,6 +9,7 @@ import parbench.report.analysis.SpeedupTable;
 import parbench.report.analysis.Warnings;
 import parbench.report.jmh.ScoreScale;
 import parbench.report.run.RunInput;
+import parbench.report.run.TopologyMark;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The report as Markdown for CI job pages: the inputs, the {@link DecisionTable} first, the findings, the warnings
+ * The report as Markdown for CI job pages: the inputs (each with its {@link parbench.report.run.TopologyMark} note
+ * where its manifest records a topology), the {@link DecisionTable} first, the findings, the warnings
  * and the main table (every suite result at the largest core count; for other JMH JSON, every result), at most
  * {@value #MAX_ROWS} rows, with a line that says how many were folded into the HTML report and where.
  * Scores are autoscaled ({@link ScoreScale}) per benchmark.
@@ -38,6 +40,10 @@ public final class MarkdownSummary {
         for (RunInput input : table.inputs()) {
             md.append("- Input: ").append(inline(input.label())).append(" (").append(input.results().size())
                     .append(" results)\n");
+            List<TopologyMark> marks = TopologyMark.of(input.manifest());
+            if (!marks.isEmpty()) {
+                md.append("  - Topology: ").append(inline(TopologyMark.notes(marks))).append(".\n");
+            }
         }
         decision(md, DecisionTable.of(table));
         md.append("\n## Findings\n\n");

@@ -26,7 +26,8 @@ public record RunManifest(
         Map<String, Object> parameters,
         Stub stub,
         List<CoreCount> coreCounts,
-        Python python) {
+        Python python,
+        Topology topology) {
 
     /** Whether the sweep never finished: still running, or killed before it could say so (no {@code finishedAt}). */
     public boolean unfinished() {
@@ -60,15 +61,36 @@ public record RunManifest(
     }
 
     /**
+     * How the sweep chose the CPUs of its core counts: one hardware thread per physical core of one package first,
+     * then the other packages, then SMT siblings. Absent (null) in manifests from before it was recorded and where the
+     * sweep saw no topology (not Linux); each field may be null too.
+     *
+     * @param source            {@code sysfs}
+     * @param order             the allowed CPUs in the order core counts take them; core count c uses the first c
+     * @param physicalCores     physical cores among the allowed CPUs
+     * @param packages          packages (sockets) among the allowed CPUs
+     * @param secondPackageFrom the smallest core count whose CPUs span a second package, null on one package
+     * @param smtSiblingsFrom   the smallest core count whose CPUs include an SMT sibling, null without SMT
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Topology(String source, String order, Integer physicalCores, Integer packages,
+                           Integer secondPackageFrom, Integer smtSiblingsFrom) {
+    }
+
+    /**
      * How one core count of the sweep ran.
      *
      * @param enforcement {@code taskset} (affinity plus {@code -XX:ActiveProcessorCount}) or
      *                    {@code active-processor-count-only} (the JVM was told, the OS did not enforce it)
      * @param status      {@code ok}, {@code failed} or {@code interrupted}
+     * @param physicalCores the distinct physical cores {@code cpuList} is on, null without topology
+     * @param packages    the packages (sockets) {@code cpuList} spans, null without topology
+     * @param smtSiblings whether two CPUs of {@code cpuList} share a physical core, null without topology
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CoreCount(Integer cores, String enforcement, String cpuList, Integer jvmProcessors, String jvmCpus,
-                            String status, String resultFile, String logFile, String message) {
+                            String status, String resultFile, String logFile, String message,
+                            Integer physicalCores, Integer packages, Boolean smtSiblings) {
 
         /** True when the OS pinned the JVM to the cores (affinity), not only the JVM's own processor count. */
         public boolean enforced() {

@@ -242,6 +242,39 @@
     }];
   }
 
+  /* Where the sweep's CPUs change kind (the manifest's topology: SMT siblings, a second socket), as dashed vertical
+     lines on a core-count chart, in a series of their own that no legend lists. Each label runs up along its line,
+     inside the plot: the first to the left of its line, a second to the right, so two close lines never share text
+     and no label reaches the title or the legend. On a category axis (the time view, where ECharts places marks on
+     columns only) a mark between two measured core counts goes on the first column it applies to. */
+  function topologySeries(input, xs, category) {
+    var marks = ((data.inputs[input] || {}).marks || []).filter(function (m) {
+      return m.from >= xs[0] && m.from <= xs[xs.length - 1];
+    });
+    if (!marks.length) { return null; }
+    function position(c) {
+      if (!category) { return c; }
+      for (var k = 0; k < xs.length; k++) { if (xs[k] >= c) { return k; } }
+      return xs.length - 1;
+    }
+    var merged = []; // two marks at one place share one line: "SMT siblings and 2nd socket from here"
+    marks.forEach(function (m) {
+      var at = position(m.from);
+      var same = merged.filter(function (x) { return x.at === at; })[0];
+      if (same) { same.label = same.label.replace(' from here', '') + ' and ' + m.label; } else { merged.push({ at: at, label: m.label }); }
+    });
+    return {
+      type: 'line', name: 'topology', data: [], silent: true, tooltip: { show: false }, z: 2,
+      markLine: { silent: true, symbol: ['none', 'none'], animation: false,
+        lineStyle: { color: '#7a5af8', type: 'dashed', width: 1.2 },
+        data: merged.map(function (m, k) {
+          return { xAxis: m.at, name: m.label,
+            label: { show: true, formatter: m.label, position: k % 2 === 0 ? 'insideEndTop' : 'insideEndBottom',
+                     fontSize: 10, color: '#5b3fd6', distance: 3, backgroundColor: 'rgba(255, 255, 255, 0.8)' } };
+        }) }
+    };
+  }
+
   function speedupChart(holder, panel, list, combo, axis, note) {
     var xs, pointsOf;
     if (axis === 'cores') {
@@ -290,6 +323,8 @@
     opt.xAxis = { type: 'log', logBase: 2, min: xs[0], max: xs[xs.length - 1],
                   axisLabel: { formatter: function (v) { return String(v); }, fontSize: 10 } };
     opt.yAxis = { type: 'value', min: 0, axisLabel: { formatter: axisNumber, fontSize: 10 } };
+    var marks = axis === 'cores' ? topologySeries(list[0].i, xs, false) : null;
+    if (marks) { series.push(marks); }
     opt.series = series;
     mount(holder, axis === 'cores' ? 'speedup-vs-cores' : 'speedup-vs-parallelism', opt,
       { panel: panel, models: legend.filter(function (n) { return n !== 'ideal'; }) });
@@ -326,6 +361,8 @@
     opt.legend.data = legend;
     opt.xAxis = { type: 'category', data: xs.map(String), axisLabel: { fontSize: 10 } };
     opt.yAxis = { type: 'log', axisLabel: { formatter: axisNumber, fontSize: 10 } };
+    var marks = byCores ? topologySeries(list[0].i, xs, true) : null;
+    if (marks) { series.push(marks); }
     opt.series = series;
     mount(holder, 'absolute', opt, { panel: panel, models: legend });
     return true;

@@ -16,7 +16,7 @@ class ModeChoiceTest {
     private static RunInput run(String name, String cpu, Integer cores, String jdk) {
         RunManifest manifest = new RunManifest(null, null, null, null, name, null,
                 new RunManifest.Cpu(cpu, cores, cores), null, new RunManifest.Jdk("Temurin", jdk, null, null),
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         return new RunInput(Path.of(name), name, Optional.of(manifest), List.<ResultSet>of());
     }
 

@@ -37,6 +37,8 @@ class ReportInBrowserTest {
     private static Path suiteReport;
     private static Path hostileReport;
     private static Path pythonReport;
+    private static Path smtReport;
+    private static Path twoMarksReport;
 
     @BeforeAll
     static void renderReportsAndStartTheBrowser() throws IOException {
@@ -52,6 +54,14 @@ class ReportInBrowserTest {
         pythonReport = WORK.resolve("python.html").toAbsolutePath();
         assertThat(ReportCommand.execute(Fixtures.run("python-and-jvm").toString(), "-o", pythonReport.toString()))
                 .isZero();
+        smtReport = WORK.resolve("smt.html").toAbsolutePath();
+        assertThat(ReportCommand.execute(Fixtures.run("smt-topology").toString(), "-o", smtReport.toString())).isZero();
+        Path marked = WORK.resolve("synthetic-two-marks");
+        SyntheticRun.write(marked, SyntheticRun.Size.SMALL);
+        withTopology(marked.resolve("manifest.json"), 2, 3);
+        twoMarksReport = WORK.resolve("two-marks.html").toAbsolutePath();
+        assertThat(ReportCommand.execute(marked.toString(), "-o", twoMarksReport.toString(),
+                "--title", "parbench — synthetic run with two topology marks (not a measurement)")).isZero();
         browser = Chromium.start(WORK.resolve("profile-" + ProcessHandle.current().pid()), 1400, 1000);
     }
 
@@ -132,7 +142,7 @@ class ReportInBrowserTest {
 
     @Test
     void noTextOverlapsOrIsClippedAt1400And900Pixels() throws IOException {
-        for (Path page : List.of(suiteReport, pythonReport, hostileReport)) {
+        for (Path page : List.of(suiteReport, pythonReport, hostileReport, smtReport, twoMarksReport)) {
             for (int width : List.of(1400, 900)) {
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
                 open(page);
@@ -272,5 +282,116 @@ class ReportInBrowserTest {
 
         assertThat(target).isNotEmptyFile();
         assertThat(workload).isNotEmptyFile();
+    }
+
+    /** Marks a synthetic run's manifest with a topology: a second package from one core count, SMT from another. */
+    private static void withTopology(Path manifest, int secondPackageFrom, int smtSiblingsFrom) throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(manifest.toFile());
+        root.putObject("topology").put("source", "sysfs").put("order", "0,1,2,3").put("physicalCores", 2)
+                .put("packages", 2).put("secondPackageFrom", secondPackageFrom).put("smtSiblingsFrom", smtSiblingsFrom);
+        Files.writeString(manifest, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    }
+
+    /** Per chart kind, each chart's drawn SVG texts that are topology labels, sorted and joined by " | ". */
+    private static final String MARK_LABELS = """
+            var out = {};
+            parbenchCharts.forEach(function (c) {
+              var texts = Array.prototype.map.call(c.element.querySelectorAll('svg text'), function (t) { return t.textContent; })
+                .filter(function (t) { return /from here$/.test(t); });
+              (out[c.kind] = out[c.kind] || []).push(texts.sort().join(' | '));
+            });
+            return out;
+            """;
+
+    private static void showEveryWorkloadAs(String view) {
+        browser.executeScript("""
+                document.querySelectorAll('select.view-select').forEach(function (s) {
+                  s.value = arguments[0]; s.dispatchEvent(new Event('change'));
+                });""".replace("arguments[0]", "'" + view + "'"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> markLabels() {
+        return (Map<String, List<String>>) browser.executeScript(MARK_LABELS);
+    }
+
+    @Test
+    void smtMarkIsLabelledOnEveryCoreCountChartAndNowhereElse() {
+        open(smtReport);
+
+        Map<String, List<String>> speedupView = markLabels();
+        showEveryWorkloadAs("absolute");
+        Map<String, List<String>> timeView = markLabels();
+
+        assertThat(speedupView.get("speedup-vs-cores")).hasSizeGreaterThanOrEqualTo(4) // Cpu, Dispatch × JVM, Python
+                .allMatch("SMT siblings from here"::equals);
+        assertThat(speedupView.get("efficiency")).allMatch(String::isEmpty);
+        assertThat(timeView.get("absolute")).isNotEmpty().allMatch("SMT siblings from here"::equals);
+        assertThat(browser.findElement(By.id("environment")).getText())
+                .contains("core counts ≥ 2 share physical cores (SMT)");
+    }
+
+    @Test
+    void noMarkIsDrawnWithoutATopology() {
+        open(suiteReport);
+
+        assertThat(markLabels().values()).allSatisfy(labels -> assertThat(labels).allMatch(String::isEmpty));
+    }
+
+    /**
+     * For each chart of {@code arguments[0]}'s kind, whether the socket label (at 2 cores) lies left of its line, between
+     * 1 and 2 cores, and the SMT label (from 3 cores) right of its line: on the speedup view's log axis between 3 and 4
+     * cores, on the time view's columns (1, 2, 4) right of the column of 4 cores, the first that has SMT siblings.
+     */
+    private static final String MISPLACED_MARKS = """
+            var kind = arguments[0], problems = [];
+            parbenchCharts.filter(function (c) { return c.kind === kind; }).forEach(function (c, ci) {
+              var left = c.element.getBoundingClientRect().left;
+              var columns = kind === 'absolute' ? c.chart.getOption().xAxis[0].data : null;
+              function px(cores) {
+                var at = columns ? columns.indexOf(String(cores)) : cores;
+                return left + c.chart.convertToPixel({ xAxisIndex: 0 }, at);
+              }
+              function centre(label) {
+                var t = Array.prototype.filter.call(c.element.querySelectorAll('svg text'),
+                  function (x) { return x.textContent === label; })[0];
+                if (!t) { return NaN; }
+                var r = t.getBoundingClientRect();
+                return (r.left + r.right) / 2;
+              }
+              var socket = centre('2nd socket from here'), smt = centre('SMT siblings from here');
+              if (!(px(1) < socket && socket < px(2))) { problems.push(kind + ' #' + ci + ' socket label at ' + socket); }
+              var smtOk = columns ? px(4) < smt : px(3) < smt && smt < px(4);
+              if (!smtOk) { problems.push(kind + ' #' + ci + ' SMT label at ' + smt + ' (1, 2, 4 cores at ' + [px(1), px(2), px(4)].join(', ') + ')'); }
+            });
+            return problems;
+            """;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoMarksSitAtTheirCoreCountsOnOppositeSidesWithoutOverlapAt1400And900Pixels() throws IOException {
+        for (int width : List.of(1400, 900)) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+            open(twoMarksReport);
+
+            List<String> labels = markLabels().get("speedup-vs-cores");
+            List<String> misplaced = (List<String>) browser.executeScript(MISPLACED_MARKS, "speedup-vs-cores");
+            Files.copy(browser.findElement(By.cssSelector(".workload")).getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of("target", "report-topology-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            showEveryWorkloadAs("absolute");
+            List<String> timeLabels = markLabels().get("absolute");
+            List<String> misplacedInTime = (List<String>) browser.executeScript(MISPLACED_MARKS, "absolute");
+            List<String> overlapsInTime = (List<String>) browser.executeScript(OVERLAPS);
+
+            assertThat(labels).as("at %d px", width).isNotEmpty()
+                    .allMatch("2nd socket from here | SMT siblings from here"::equals);
+            assertThat(misplaced).as("at %d px", width).isEmpty();
+            assertThat(timeLabels).as("time view at %d px", width).isNotEmpty()
+                    .allMatch("2nd socket from here | SMT siblings from here"::equals);
+            assertThat(misplacedInTime).as("time view at %d px", width).isEmpty();
+            assertThat(overlapsInTime).as("time view at %d px", width).isEmpty();
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
     }
 }
