@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import parbench.workload.Workload;
 import parbench.workload.WorkloadSpec;
@@ -41,6 +43,13 @@ import parbench.workload.WorkloadSpec;
  *       {@value #EXIT_MALFORMED} after a line that is not a task frame, with the reason on stderr.</li>
  * </ul>
  *
+ * <p><b>Fault hook, for tests only.</b> {@code -D}{@value #OUTPUT_FAULT_PROPERTY}{@code =CLASS} names a
+ * {@code UnaryOperator<JsonNode>} that rewrites every answer after the task computed it: a worker
+ * that answers wrongly, so that the benchmark's own check ({@code BatchHarness.verify}) must catch
+ * it. The class must be on the worker's class path; the only ones are in the test sources
+ * ({@code parbench.bench.faults}), never in {@code benchmarks.jar}, so a real sweep cannot set it by
+ * accident: there the worker fails to start, naming the class. Read once, when the worker starts.
+ *
  * <p>Thread-safety: one thread ({@code parbench-worker-stdin}) reads stdin, the main thread runs the
  * tasks; they meet in a queue of lines and in {@link #running}, guarded by {@code this}.
  */
@@ -58,12 +67,17 @@ public final class WorkerMain {
      */
     public static final int EXIT_INPUT_ENDED_MID_TASK = 4;
 
+    /** Names the test-only class that rewrites every answer (see the class comment); absent in a real sweep. */
+    public static final String OUTPUT_FAULT_PROPERTY = "parbench.testFault.workerOutput";
+
     /** What the stdin thread queues when stdin ends. */
     private static final Optional<String> END = Optional.empty();
 
     private final FrameCodec codec = new FrameCodec();
     private final Map<WorkloadSpec, Workload<?, ?>> workloads = new HashMap<>();
     private final PrintStream log;
+    /** The test-only rewrite of each answer, identity unless {@value #OUTPUT_FAULT_PROPERTY} names one. */
+    private final UnaryOperator<JsonNode> outputFault;
     private final long pid = ProcessHandle.current().pid();
     /** Lines read from stdin; {@link #END} last. */
     private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
@@ -72,8 +86,24 @@ public final class WorkerMain {
     /** Whether stdin has ended; guarded by {@code this}. */
     private boolean inputEnded;
 
-    private WorkerMain(PrintStream log) {
+    private WorkerMain(PrintStream log, UnaryOperator<JsonNode> outputFault) {
         this.log = log;
+        this.outputFault = outputFault;
+    }
+
+    /** The fault {@value #OUTPUT_FAULT_PROPERTY} names, or the identity. */
+    @SuppressWarnings("unchecked")
+    static UnaryOperator<JsonNode> outputFault() {
+        String name = System.getProperty(OUTPUT_FAULT_PROPERTY);
+        if (name == null) {
+            return UnaryOperator.identity();
+        }
+        try {
+            return (UnaryOperator<JsonNode>) Class.forName(name).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("-D" + OUTPUT_FAULT_PROPERTY + "=" + name
+                    + ": not a test fault on the class path (a UnaryOperator<JsonNode> with a public no-argument constructor)", e);
+        }
     }
 
     public static void main(String[] args) {
@@ -82,7 +112,7 @@ public final class WorkerMain {
         System.setOut(System.err);
         var stdin = new BufferedReader(new InputStreamReader(
                 new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
-        System.exit(new WorkerMain(System.err).serve(stdin, stdout));
+        System.exit(new WorkerMain(System.err, outputFault()).serve(stdin, stdout));
     }
 
     /** Serves until stdin ends; returns the exit status. */
@@ -170,7 +200,7 @@ public final class WorkerMain {
     private ResultFrame execute(TaskFrame task) {
         try {
             Workload<?, ?> workload = workloads.computeIfAbsent(task.spec(), WorkloadSpec::open);
-            return ResultFrame.success(task.index(), codec.toTree(apply(workload, task)));
+            return ResultFrame.success(task.index(), outputFault.apply(codec.toTree(apply(workload, task))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ResultFrame.failure(task.index(), e);
