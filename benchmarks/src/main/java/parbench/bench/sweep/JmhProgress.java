@@ -63,7 +63,12 @@ public final class JmhProgress {
         }
     }
 
-    private static final Pattern FAILURE = Pattern.compile("^(?:Warmup )?Iteration\\s+\\d+: <failure>");
+    /**
+     * JMH's failed iteration: {@code Iteration   3: <failure>}, or {@code <failure>} alone on its line
+     * when something else wrote into the iteration line first (a worker JVM's stderr, such as the
+     * pool's {@code parbench: waiting on worker pid ...} or the launcher's {@code Picked up JAVA_TOOL_OPTIONS}).
+     */
+    private static final Pattern FAILURE = Pattern.compile("^(?:(?:Warmup )?Iteration\\s+\\d+: )?<failure>\\s*$");
     private static final Pattern ITERATION = Pattern.compile("^(?:Warmup )?Iteration\\s+\\d+: ");
     private static final String NO_ERROR = "no result and no error printed (see the log)";
 

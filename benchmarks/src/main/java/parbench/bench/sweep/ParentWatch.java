@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs another {@code main} in a JVM that dies with the sweep that started it. The sweep holds the
@@ -12,6 +16,12 @@ import java.util.Arrays;
  * runs no shutdown hook), the kernel closes that end, and this watcher reads end-of-file: it then
  * SIGKILLs every descendant of this JVM (JMH forks, process-workers' worker JVMs) and halts. A
  * pipe, not a signal, because only the kernel outlives a SIGKILLed parent.
+ *
+ * <p>It halts: shutdown hooks do not run, so the watcher itself must end every descendant. Another
+ * thread of this JVM may start a process while it does (JMH starting the next fork, a pool
+ * replacing a worker), which a single {@link ProcessHandle#descendants()} snapshot misses and the
+ * halt would orphan, outside any watch: so it kills in passes until a pass finds none running, and
+ * waits for its own children to be reaped here instead of leaving them to {@code init}.
  *
  * <p>Usage: {@code java -cp ... parbench.bench.sweep.ParentWatch MAIN_CLASS ARGS...}, with stdin a
  * pipe the parent keeps open (never a terminal or {@code /dev/null}: those end at once or never).
@@ -49,8 +59,39 @@ public final class ParentWatch {
             } catch (IOException e) {
                 // a broken pipe is the parent gone, as end-of-file is
             }
-            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            killDescendants();
             Runtime.getRuntime().halt(PARENT_GONE);
         });
+    }
+
+    /** Passes of {@link #killDescendants} at most: each catches what started during the one before. */
+    private static final int KILL_PASSES = 10;
+    /** How long one pass waits for this JVM's own children to exit, so the reaper collects them. */
+    private static final long REAP_WAIT_MILLIS = 200;
+
+    /**
+     * SIGKILLs every running descendant of this JVM, again until a pass finds none running (at most
+     * {@value #KILL_PASSES} passes), waiting up to {@value #REAP_WAIT_MILLIS} ms a pass for the direct
+     * children to exit.
+     */
+    static void killDescendants() {
+        for (int pass = 0; pass < KILL_PASSES; pass++) {
+            List<ProcessHandle> running = ProcessHandle.current().descendants().filter(ProcessTree::isRunning).toList();
+            if (running.isEmpty()) {
+                return;
+            }
+            running.forEach(ProcessHandle::destroyForcibly);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REAP_WAIT_MILLIS);
+            for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+                try {
+                    child.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // SIGKILL was sent: the next pass sees whether it is still running
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }

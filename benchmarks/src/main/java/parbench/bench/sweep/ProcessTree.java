@@ -67,6 +67,27 @@ public final class ProcessTree {
         }
     }
 
+    /**
+     * Whether {@code handle} still runs: alive and not a zombie. {@link ProcessHandle#isAlive()} is true
+     * for a zombie too (it reads {@code /proc/<pid>/stat}, which a zombie keeps until its parent, or
+     * {@code init} for an orphan, reaps it), though a zombie has exited: it runs no code and holds no
+     * pipe, port or memory. Linux's state letter from {@code /proc/<pid>/stat}; elsewhere {@code isAlive()}.
+     */
+    public static boolean isRunning(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException e) {
+            return !Files.isDirectory(Path.of("/proc", "self")) && handle.isAlive(); // gone meanwhile, or no /proc
+        } catch (RuntimeException e) {
+            return handle.isAlive();
+        }
+    }
+
     /** The process group of {@code pid} from Linux's {@code /proc/<pid>/stat}, or -1 when unknown. */
     static long groupOf(long pid) {
         try {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import parbench.workload.ComputeX;
 import parbench.workload.NoopTask;
 import parbench.workload.WorkloadSpec;
 
@@ -61,6 +62,25 @@ class WorkerMainTest {
         stdin.close();
 
         assertThat(worker.onExit().get(30, TimeUnit.SECONDS).exitValue()).isZero();
+    }
+
+    @Test
+    void aWorkerBusyWithALongTaskExitsWhenStdinCloses() throws Exception {
+        // GIVEN a worker that has answered one task and holds a ten-minute one
+        stdout.readLine();
+        var tenMinutes = new WorkloadSpec(ComputeX.ID, Map.of("taskMillis", "600000", "y", "2"));
+        stdin.write(codec.write(new TaskFrame(0, new NoopTask().spec(), codec.toTree(1))) + "\n"
+                + codec.write(new TaskFrame(1, tenMinutes, codec.toTree(7))) + "\n");
+        stdin.flush();
+        assertThat(codec.readResult(stdout.readLine())).isEqualTo(ResultFrame.success(0, codec.toTree(1)));
+
+        // WHEN its stdin closes, as it does when the parent dies
+        stdin.close();
+
+        // THEN it exits now, not after the task
+        assertThat(worker.onExit().get(30, TimeUnit.SECONDS).exitValue())
+                .isIn(0, WorkerMain.EXIT_INPUT_ENDED_MID_TASK);
+        assertThat(stdout.readLine()).as("no answer to the abandoned task").isNull();
     }
 
     @Test

@@ -77,6 +77,20 @@ class JmhProgressTest {
     }
 
     @Test
+    void failureAfterAWorkersLineInTheIterationLineIsStillLostWithItsError() {
+        var progress = new JmhProgress();
+        List.of("# Benchmark: parbench.bench.CpuBenchmark.batch", "# Parameters: (model = process-workers, tasks = 2)",
+                "Iteration   1: 18.259 ms/op",
+                "Iteration   2: parbench: waiting on worker pid 9325 for task 1 (5 s of the 10 s time-out)",
+                "<failure>", "",
+                "parbench.bench.model.TaskFailedException: task 1 failed: worker pid 9325, task 1: timed out after 10000 ms",
+                "\tat parbench.bench.process.ProcessWorkerPool.run(ProcessWorkerPool.java:1)").forEach(progress::accept);
+
+        assertThat(progress.lost()).singleElement().hasToString("CpuBenchmark.batch (model=process-workers, tasks=2): "
+                + "parbench.bench.model.TaskFailedException: task 1 failed: worker pid 9325, task 1: timed out after 10000 ms");
+    }
+
+    @Test
     void forkedVmThatDiesLosesItsPointWithJmhsLine() {
         var progress = new JmhProgress();
         List.of("# Benchmark: parbench.bench.CpuBenchmark.batch",

@@ -26,7 +26,10 @@ import parbench.bench.faults.FaultLedger;
  * SIGKILL of the sweep's own JVM, which runs no shutdown hook: every child (the stub JVM, the JMH
  * JVM, its fork) must die with it, through the stdin pipe each one watches ({@link ParentWatch}),
  * and the run directory must say it never finished (manifest {@code running}, no result under a
- * final name). Each kill is counted into {@code target/reliability/sweep-kill.json}.
+ * final name). Each kill is counted into {@code target/reliability/sweep-kill.json}: the processes
+ * of the sweep's tree still running 2 s after it ({@link ProcessTree#isRunning}: a zombie has exited
+ * and is not counted; on the build machine {@code init} reaps orphans only every 2 s or so, and
+ * {@link ProcessHandle#isAlive()} counts a zombie as alive). Whatever is counted is named on stderr.
  */
 class SweepKillTest {
 
@@ -114,7 +117,7 @@ class SweepKillTest {
         RunManifest manifest = stopped ? RunManifest.read(run.resolve("manifest.json")) : null;
         boolean contract = stopped && sweep.exitValue() == 143 && manifest.status().equals("interrupted")
                 && manifest.coreCounts().stream().allMatch(entry -> entry.status().equals("interrupted"));
-        int orphans = (int) tree.stream().filter(ProcessHandle::isAlive).count();
+        int orphans = countRunning("SIGTERM of run", tree);
         LEDGER.record(new FaultLedger.Fault("SIGTERM of run during the stub's capacity probe", contract, orphans,
                 finalResultNames(run).size()));
         assertThat(stopped).as("stopped within 10 s of SIGTERM").isTrue();
@@ -131,7 +134,7 @@ class SweepKillTest {
         // observed, not timed: what the ledger calls "orphans after 2 s"
         await().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(3))
                 .until(() -> System.nanoTime() - killedAt >= TimeUnit.SECONDS.toNanos(2));
-        int orphans = (int) tree.stream().filter(ProcessHandle::isAlive).count();
+        int orphans = countRunning(name, tree);
         List<String> finalNames = finalResultNames(run);
         RunManifest manifest = RunManifest.read(run.resolve("manifest.json"));
         boolean saysUnfinished = manifest.finishedAt() == null && manifest.status().equals("running")
@@ -141,6 +144,14 @@ class SweepKillTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tree).noneMatch(ProcessHandle::isAlive));
         assertThat(saysUnfinished).as("manifest.json says running, with no finishedAt").isTrue();
         assertThat(finalNames).as("result files under a final name").isEmpty();
+    }
+
+    /** How many of {@code tree} still run, each named on stderr (what the ledger calls an orphan). */
+    private static int countRunning(String fault, List<ProcessHandle> tree) {
+        List<ProcessHandle> running = tree.stream().filter(ProcessTree::isRunning).toList();
+        running.forEach(handle -> System.err.println(fault + ": pid " + handle.pid() + " still runs 2 s later: "
+                + handle.info().commandLine().orElse("(command unknown)")));
+        return running.size();
     }
 
     private static List<String> finalResultNames(Path run) throws IOException {

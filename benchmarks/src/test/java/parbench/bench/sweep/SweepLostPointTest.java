@@ -19,11 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parbench.bench.faults.FaultLedger;
+import parbench.bench.faults.OffByOneOutput;
+import parbench.bench.process.WorkerMain;
 
 /**
  * Every route to a lost point ends as {@code failed}, with its reason on the console and exit 1,
  * never as a missing row of an {@code ok} run: an unknown model, JMH refusing to run, a
- * process-workers worker killed mid-batch. (A set-up error is {@link SweepEndToEndTest}'s.)
+ * process-workers worker killed mid-batch, one answering wrongly (the verification's route; the
+ * test-only {@link OffByOneOutput} fault), one stopped with SIGSTOP (the task time-out's route).
+ * (A set-up error is {@link SweepEndToEndTest}'s.)
  * Counted into {@code target/reliability/sweep-lost-points.json}.
  */
 class SweepLostPointTest {
@@ -36,6 +40,8 @@ class SweepLostPointTest {
 
     private Process sweep;
     private final List<String> console = new CopyOnWriteArrayList<>();
+    /** What every JVM of the sweep is started with; a test may add a fault. */
+    private String toolOptions = "-Djmh.ignoreLock=true";
 
     @AfterEach
     void stopSweep() {
@@ -87,6 +93,49 @@ class SweepLostPointTest {
         assertThat(entry.failedPoints()).isNotEmpty();
     }
 
+    @Test
+    void aWrongOutputFailsItsPointNamingTheBenchmarkTheParamsAndTheCheck() throws Exception {
+        // GIVEN process workers that answer every CPU task one more than they computed, and a sequential point
+        Path run = temp.resolve("run");
+        toolOptions += " -D" + WorkerMain.OUTPUT_FAULT_PROPERTY + "=" + OffByOneOutput.class.getName();
+        sweep = start(run, "--profile", "smoke", "--cores", "1", "--include", "CpuBenchmark\\.batch",
+                "--", "-p", "model=sequential,process-workers", "-p", "parallelism=1", "-p", "work=1000",
+                "-p", "tasks=2");
+
+        // THEN the verification fails the process-workers point, and the sequential one is kept
+        RunManifest.CoreCount entry = finish("verification: a process worker answers wrongly", run, "wrong output");
+        assertThat(entry.message()).contains("CpuBenchmark.batch (model=process-workers")
+                .contains("returned a wrong output for task 0");
+        assertThat(entry.failedPoints()).extracting(point -> point.params().get("model"))
+                .containsExactly("process-workers");
+        assertThat(entry.resultFile()).isEqualTo("cores-1.json");
+        assertThat(Files.readString(run.resolve("cores-1.json"))).contains("\"sequential\"")
+                .doesNotContain("\"process-workers\"");
+    }
+
+    @Test
+    void aStoppedWorkerFailsItsPointAfterTheDerivedTimeoutSayingWhatItWaitsOn() throws Exception {
+        // GIVEN process-workers with one worker, past its first batches (so the task time-out is derived)
+        Path run = temp.resolve("run");
+        sweep = start(run, "--profile", "smoke", "--cores", "1", "--include", "CpuBenchmark\\.batch",
+                "--", "-p", "model=process-workers", "-p", "parallelism=1", "-p", "work=1000000", "-p", "tasks=2",
+                "-i", "600");
+        await().atMost(DEADLINE).until(() -> sweep.descendants().filter(this::isWorker)
+                .anyMatch(w -> w.info().totalCpuDuration().orElse(Duration.ZERO).toMillis() >= 2000) || !sweep.isAlive());
+        ProcessHandle worker = sweep.descendants().filter(this::isWorker).findFirst().orElseThrow();
+
+        // WHEN it is stopped with SIGSTOP
+        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(worker.pid())).start().waitFor()).isZero();
+
+        // THEN the sweep says what it waits on, and fails the point after the derived time-out, not 5 minutes
+        RunManifest.CoreCount entry = finish("process-workers worker stopped with SIGSTOP (task time-out)", run,
+                "timed out after");
+        assertThat(console).anyMatch(line -> line.contains("waiting on worker pid " + worker.pid() + " for task "));
+        assertThat(entry.message()).containsPattern("worker pid " + worker.pid() + ", task \\d+ .*timed out after "
+                + "(\\d{5}) ms");
+        assertThat(entry.failedPoints()).isNotEmpty();
+    }
+
     /** Waits for the sweep, records the outcome, then asserts exit 1, failed, and the reason on the console. */
     private RunManifest.CoreCount finish(String name, Path run, String reason) throws Exception {
         boolean ended = sweep.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -123,7 +172,7 @@ class SweepLostPointTest {
                 RunCommand.class.getName(), "--out", run.toString(), "--classpath", classpath));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("JAVA_TOOL_OPTIONS", "-Djmh.ignoreLock=true");
+        builder.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
         Process process = builder.start();
         Thread.ofPlatform().daemon().start(() -> {
             try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
