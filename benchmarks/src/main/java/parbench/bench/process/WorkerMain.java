@@ -13,9 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,10 +34,14 @@ import parbench.workload.WorkloadSpec;
  *   <li>A task that throws (or whose spec or input cannot be rebuilt) is answered with an error
  *       frame naming the exception; the worker carries on.</li>
  *   <li>Workloads are opened once per distinct spec, cached, and closed when the worker ends.</li>
- *   <li>Exit status 0 when stdin closes (the parent closed it, or died) while the worker is idle;
- *       {@value #EXIT_INPUT_ENDED_MID_TASK} at once when it closes while a task runs: a thread of its
- *       own reads stdin, so a worker busy with a long task does not outlive its parent by that task.
+ *   <li>Exit status 0 when stdin closes (the parent closed it, or died) while the worker is idle.
  *       {@value #EXIT_MALFORMED} after a line that is not a task frame, with the reason on stderr.</li>
+ *   <li>A worker busy with a task when its parent dies does not wait for the task to end: a daemon
+ *       thread ({@code parbench-worker-parent-watch}) reads the parent's pid every
+ *       {@value #PARENT_POLL_MILLIS} ms and halts the JVM with {@value #EXIT_PARENT_DIED} once the
+ *       worker was re-parented (the kernel re-parents a child as its parent exits, before anyone
+ *       reaps the parent, so a zombie parent counts as dead). The task path itself is untouched: the
+ *       main thread reads stdin and runs tasks as before, with no hand-off between threads.</li>
  * </ul>
  *
  * <p><b>Fault hook, for tests only.</b> {@code -D}{@value #OUTPUT_FAULT_PROPERTY}{@code =CLASS} names a
@@ -49,9 +50,6 @@ import parbench.workload.WorkloadSpec;
  * it. The class must be on the worker's class path; the only ones are in the test sources
  * ({@code parbench.bench.faults}), never in {@code benchmarks.jar}, so a real sweep cannot set it by
  * accident: there the worker fails to start, naming the class. Read once, when the worker starts.
- *
- * <p>Thread-safety: one thread ({@code parbench-worker-stdin}) reads stdin, the main thread runs the
- * tasks; they meet in a queue of lines and in {@link #running}, guarded by {@code this}.
  */
 public final class WorkerMain {
 
@@ -61,17 +59,14 @@ public final class WorkerMain {
     /** Exit status when stdout cannot be written (the parent went away mid-answer). */
     public static final int EXIT_IO = 3;
 
-    /**
-     * Exit status when stdin ends while a task runs: the parent died or closed the pool mid-batch,
-     * and nobody will read the answer. The task is abandoned (a thread cannot be stopped; the JVM halts).
-     */
-    public static final int EXIT_INPUT_ENDED_MID_TASK = 4;
+    /** Exit status when the parent died while this worker ran a task. */
+    public static final int EXIT_PARENT_DIED = 4;
+
+    /** How often the parent watch reads the parent's pid. */
+    static final long PARENT_POLL_MILLIS = 200;
 
     /** Names the test-only class that rewrites every answer (see the class comment); absent in a real sweep. */
     public static final String OUTPUT_FAULT_PROPERTY = "parbench.testFault.workerOutput";
-
-    /** What the stdin thread queues when stdin ends. */
-    private static final Optional<String> END = Optional.empty();
 
     private final FrameCodec codec = new FrameCodec();
     private final Map<WorkloadSpec, Workload<?, ?>> workloads = new HashMap<>();
@@ -79,12 +74,6 @@ public final class WorkerMain {
     /** The test-only rewrite of each answer, identity unless {@value #OUTPUT_FAULT_PROPERTY} names one. */
     private final UnaryOperator<JsonNode> outputFault;
     private final long pid = ProcessHandle.current().pid();
-    /** Lines read from stdin; {@link #END} last. */
-    private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
-    /** The index of the task now running, or -1; guarded by {@code this}. */
-    private int running = -1;
-    /** Whether stdin has ended; guarded by {@code this}. */
-    private boolean inputEnded;
 
     private WorkerMain(PrintStream log, UnaryOperator<JsonNode> outputFault) {
         this.log = log;
@@ -106,22 +95,47 @@ public final class WorkerMain {
         }
     }
 
+    /**
+     * Starts the daemon that halts this JVM once its parent is gone: polling the parent pid, since
+     * {@code ProcessHandle.onExit()} of a process that is not our child polls at up to 5 s and counts
+     * a zombie as alive.
+     */
+    private void watchParent() {
+        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        if (parent <= 1) {
+            return; // already re-parented to init: stdin's end is the only signal left
+        }
+        Thread.ofPlatform().daemon().name("parbench-worker-parent-watch").start(() -> {
+            try {
+                while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parent) {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            log.println("parbench worker pid " + pid + ": parent pid " + parent + " died; exiting");
+            log.flush();
+            Runtime.getRuntime().halt(EXIT_PARENT_DIED);
+        });
+    }
+
     public static void main(String[] args) {
         var stdout = new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
         System.setOut(System.err);
         var stdin = new BufferedReader(new InputStreamReader(
                 new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
-        System.exit(new WorkerMain(System.err, outputFault()).serve(stdin, stdout));
+        var worker = new WorkerMain(System.err, outputFault());
+        worker.watchParent();
+        System.exit(worker.serve(stdin, stdout));
     }
 
     /** Serves until stdin ends; returns the exit status. */
     private int serve(BufferedReader stdin, Writer stdout) {
-        Thread.ofPlatform().daemon().name("parbench-worker-stdin").start(() -> readInput(stdin));
         try {
             send(stdout, new ReadyFrame(pid));
             String line;
-            while ((line = nextLine()) != null) {
+            while ((line = stdin.readLine()) != null) {
                 TaskFrame task;
                 try {
                     task = codec.readTask(line);
@@ -130,65 +144,15 @@ public final class WorkerMain {
                             + FrameCodec.quote(line) + " (" + e.getOriginalMessage() + ")");
                     return EXIT_MALFORMED;
                 }
-                if (!start(task.index())) {
-                    return 0; // stdin ended meanwhile: nobody waits for this task
-                }
-                ResultFrame result = execute(task);
-                finish();
-                send(stdout, result);
+                send(stdout, execute(task));
             }
             return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return EXIT_IO;
         } catch (IOException e) {
             log.println("parbench worker pid " + pid + ": cannot talk to the parent, exiting: " + e);
             return EXIT_IO;
         } finally {
             closeWorkloads();
         }
-    }
-
-    /** Reads stdin to its end on its own thread; halts the JVM when it ends under a running task. */
-    private void readInput(BufferedReader stdin) {
-        try {
-            String line;
-            while ((line = stdin.readLine()) != null) {
-                lines.add(Optional.of(line));
-            }
-        } catch (IOException e) {
-            log.println("parbench worker pid " + pid + ": reading stdin failed, taking it as ended: " + e);
-        }
-        int task;
-        synchronized (this) {
-            inputEnded = true;
-            task = running;
-        }
-        if (task >= 0) {
-            log.println("parbench worker pid " + pid + ": stdin ended while task " + task
-                    + " runs (the parent died or closed the pool); exiting without finishing it");
-            log.flush();
-            Runtime.getRuntime().halt(EXIT_INPUT_ENDED_MID_TASK);
-        }
-        lines.add(END);
-    }
-
-    /** The next line of stdin, or null at its end. */
-    private String nextLine() throws InterruptedException {
-        return lines.take().orElse(null);
-    }
-
-    /** Marks task {@code index} running; false (and nothing marked) when stdin has already ended. */
-    private synchronized boolean start(int index) {
-        if (inputEnded) {
-            return false;
-        }
-        running = index;
-        return true;
-    }
-
-    private synchronized void finish() {
-        running = -1;
     }
 
     private void send(Writer stdout, Object frame) throws IOException {
