@@ -43,8 +43,8 @@ public final class TextTable implements ComparisonRenderer {
                 + (comparison.rows().stream().anyMatch(r -> r.change().map(c -> c.evidence() == Evidence.UNREPLICATED)
                 .orElse(false)) ? ", run-to-run allowance " + Notation.percent(comparison.runNoise()) : "")
                 + ", intervals at "
-                + Notation.confidence(comparison.alpha()) + " (hierarchical bootstrap, " + comparison.resamples()
-                + " resamples), n = forks×iterations";
+                + Notation.confidence(comparison.alpha()) + " (hierarchical bootstrap, " + comparison.resampling().describe()
+                + "), n = forks×iterations";
     }
 
     private static void table(ComparisonGroup group, Writer out) throws IOException {

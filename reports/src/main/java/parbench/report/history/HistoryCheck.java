@@ -107,7 +107,7 @@ public record HistoryCheck(int window, String branch, double alpha, Thresholds t
                 : "the last " + before.size() + " run" + (before.size() == 1 ? "" : "s") + " of '" + branch
                 + "' on testbed " + testbed.name() + "; run-to-run spread as the noise";
         var choice = new ModeChoice(mode, "history: " + where, Optional.empty());
-        var comparison = new RunComparison(choice, alpha, thresholds, pooled.runNoise(), pooled.resamples(),
+        var comparison = new RunComparison(choice, alpha, thresholds, pooled.runNoise(), pooled.resampling(),
                 pooled.baseline(), pooled.candidate(), warnings, rows);
         return new Outcome(Optional.of(comparison), choice.line());
     }
