@@ -71,7 +71,7 @@ public record AbAnalysis(double alpha, Thresholds thresholds, Bootstrap bootstra
                 + " of both builds on this machine", Optional.empty());
         return new RunComparison(mode, alpha, thresholds, 0,
                 Resampling.uniform(bootstrap.resamples()), List.of(base), List.of(candidate),
-                List.of(), rows);
+                List.of(), rows, List.of());
     }
 
     /**

@@ -41,10 +41,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param candidate labels of the candidate inputs
  * @param warnings  what the reader must know (unchecked hardware, results left out, one-fork intervals)
  * @param rows      baseline keys in baseline order, then keys only the candidate has
+ * @param sampling  per benchmark of the candidate, where its noise lives and how to sample it ({@link SamplingLines});
+ *                  empty where not estimated
  */
 public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold, double runNoise, Resampling resampling,
                             List<String> baseline, List<String> candidate, List<String> warnings,
-                            List<ComparisonRow> rows) {
+                            List<ComparisonRow> rows, List<String> sampling) {
 
     public static final int MIN_SAMPLES = 3;
     /**
@@ -59,6 +61,7 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
         candidate = List.copyOf(candidate);
         warnings = List.copyOf(warnings);
         rows = List.copyOf(rows);
+        sampling = List.copyOf(sampling);
     }
 
     /** Compares with the default run-to-run allowance and bootstrap. */
@@ -127,7 +130,7 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
         return new RunComparison(mode, alpha, thresholds, runNoise,
                 new Resampling(pilot.resamples(), bootstrap.resamples(), fullRows.get()),
                 baseline.stream().map(RunInput::label).toList(), candidate.stream().map(RunInput::label).toList(),
-                warnings, rows);
+                warnings, rows, SamplingLines.of(candidate));
     }
 
     /** A row, and whether its verdict is still open after the resamples it had (see {@link BootstrapPretest}). */

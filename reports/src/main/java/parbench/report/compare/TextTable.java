@@ -32,6 +32,12 @@ public final class TextTable implements ComparisonRenderer {
                     + group.rows().get(0).direction().better() + " is better)\n");
             table(group, out);
         }
+        if (!comparison.sampling().isEmpty()) {
+            out.write("\nsampling (candidate; Kalibera & Jones's variance split):\n");
+            for (String line : comparison.sampling()) {
+                out.write("  " + line + "\n");
+            }
+        }
         out.write("\n" + comparison.countsLine() + "\n");
     }
 

@@ -108,7 +108,7 @@ public record HistoryCheck(int window, String branch, double alpha, Thresholds t
                 + "' on testbed " + testbed.name() + "; run-to-run spread as the noise";
         var choice = new ModeChoice(mode, "history: " + where, Optional.empty());
         var comparison = new RunComparison(choice, alpha, thresholds, pooled.runNoise(), pooled.resampling(),
-                pooled.baseline(), pooled.candidate(), warnings, rows);
+                pooled.baseline(), pooled.candidate(), warnings, rows, pooled.sampling());
         return new Outcome(Optional.of(comparison), choice.line());
     }
 
