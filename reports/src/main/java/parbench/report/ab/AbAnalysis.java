@@ -7,6 +7,7 @@ import parbench.report.compare.Evidence;
 import parbench.report.compare.Figure;
 import parbench.report.compare.HardwareMode;
 import parbench.report.compare.ModeChoice;
+import parbench.report.compare.Resampling;
 import parbench.report.compare.RunComparison;
 import parbench.report.compare.SideSummary;
 import parbench.report.compare.Thresholds;
@@ -68,8 +69,9 @@ public record AbAnalysis(double alpha, Thresholds thresholds, Bootstrap bootstra
         }
         var mode = new ModeChoice(HardwareMode.SAME_HARDWARE, "ab: " + record.pairs() + " interleaved pairs of forks"
                 + " of both builds on this machine", Optional.empty());
-        return new RunComparison(mode, alpha, thresholds, 0, bootstrap.resamples(), List.of(base), List.of(candidate),
-                List.of(), rows);
+        return new RunComparison(mode, alpha, thresholds, 0,
+                Resampling.uniform(bootstrap.resamples()), List.of(base), List.of(candidate),
+                List.of(), rows, List.of());
     }
 
     /**

@@ -76,8 +76,12 @@ public final class CompareCommand implements Callable<Integer> {
     double runNoise = RunComparison.DEFAULT_RUN_NOISE;
 
     @Option(names = "--resamples", paramLabel = "N",
-            description = "bootstrap resamples per interval, at least 100 (default: ${DEFAULT-VALUE})")
+            description = "bootstrap resamples for an interval near a decision, at least 100 (default: ${DEFAULT-VALUE})")
     int resamples = Bootstrap.DEFAULT_RESAMPLES;
+
+    @Option(names = "--no-pilot", description = "resample every row --resamples times (default: 199 first, and"
+            + " --resamples only for rows the pilot leaves undecided; docs/compare.md, \"How fast\")")
+    boolean noPilot;
 
     @Option(names = "--seed", paramLabel = "SEED",
             description = "bootstrap seed; the same input and seed always give the same output (default: ${DEFAULT-VALUE})")
@@ -151,7 +155,7 @@ public final class CompareCommand implements Callable<Integer> {
         UnfinishedRuns.check(before, strict, "parbench compare", spec.commandLine().getErr());
         UnfinishedRuns.check(after, strict, "parbench compare", spec.commandLine().getErr());
         RunComparison comparison = RunComparison.of(before, after, mode, alpha, thresholds, runNoise,
-                new Bootstrap(resamples, seed));
+                noPilot ? new Bootstrap(resamples, seed).withoutPilot() : new Bootstrap(resamples, seed));
 
         PrintWriter err = spec.commandLine().getErr();
         // a broken candidate fails whatever its timings: its failures come first, one line each

@@ -41,6 +41,8 @@ public final class JsonComparison implements ComparisonRenderer {
             json.writeNumberField("thresholdRules", comparison.threshold().ruleCount());
             json.writeNumberField("runNoise", comparison.runNoise());
             json.writeNumberField("resamples", comparison.resamples());
+            json.writeNumberField("pilotResamples", comparison.resampling().pilot());
+            json.writeNumberField("fullyResampledRows", comparison.resampling().fullRows());
             strings(json, "baseline", comparison.baseline());
             strings(json, "candidate", comparison.candidate());
             json.writeBooleanField("regression", comparison.hasRegression());

@@ -3,6 +3,7 @@ package parbench.report.compare;
 import org.apache.commons.math3.distribution.TDistribution;
 import parbench.report.run.RunInput;
 import parbench.report.stats.Bootstrap;
+import parbench.report.stats.BootstrapPretest;
 import parbench.report.stats.Replicates;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Baseline run(s) against candidate run(s): every key on either side with its verdict and the evidence it rests on.
@@ -34,15 +36,17 @@ import java.util.Optional;
  * @param alpha     significance level; intervals are at {@code 1 − alpha}
  * @param threshold the default threshold and per-benchmark rules
  * @param runNoise  the run-to-run allowance for unreplicated changes, as a fraction
- * @param resamples bootstrap resamples per interval
+ * @param resampling bootstrap resamples: a pilot for every row, the full count where the pilot left the verdict open
  * @param baseline  labels of the baseline inputs
  * @param candidate labels of the candidate inputs
  * @param warnings  what the reader must know (unchecked hardware, results left out, one-fork intervals)
  * @param rows      baseline keys in baseline order, then keys only the candidate has
+ * @param sampling  per benchmark of the candidate, where its noise lives and how to sample it ({@link SamplingLines});
+ *                  empty where not estimated
  */
-public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold, double runNoise, int resamples,
+public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold, double runNoise, Resampling resampling,
                             List<String> baseline, List<String> candidate, List<String> warnings,
-                            List<ComparisonRow> rows) {
+                            List<ComparisonRow> rows, List<String> sampling) {
 
     public static final int MIN_SAMPLES = 3;
     /**
@@ -57,6 +61,7 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
         candidate = List.copyOf(candidate);
         warnings = List.copyOf(warnings);
         rows = List.copyOf(rows);
+        sampling = List.copyOf(sampling);
     }
 
     /** Compares with the default run-to-run allowance and bootstrap. */
@@ -65,7 +70,17 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
         return of(baseline, candidate, requested, alpha, thresholds, DEFAULT_RUN_NOISE, Bootstrap.standard());
     }
 
-    /** Compares {@code candidate} runs with {@code baseline} runs in {@code requested} mode. */
+    /**
+     * Compares {@code candidate} runs with {@code baseline} runs in {@code requested} mode.
+     *
+     * <p><b>Resamples.</b> Every row is first resampled {@link Bootstrap#pilot()} times (199). Only an unreplicated
+     * row whose change exceeds its threshold can have a verdict that depends on the bootstrap; for it the pilot
+     * decides only when Davidson &amp; MacKinnon's pretest ({@link BootstrapPretest}) settles whether the interval
+     * lies beyond the run-to-run allowance, and otherwise the row is resampled {@code bootstrap.resamples()} times
+     * from the start, with the same seed, so it gets exactly the interval a non-adaptive comparison gives. Everything
+     * else (a change inside its threshold, replicated rows, added and removed keys) has the pilot's intervals, which
+     * are for reading: at 99 % and 199 resamples each bound is the outermost replicate.
+     */
     public static RunComparison of(List<RunInput> baseline, List<RunInput> candidate, HardwareMode requested,
                                    double alpha, Thresholds thresholds, double runNoise, Bootstrap bootstrap) {
         ModeChoice mode = ModeChoice.choose(requested, baseline, candidate);
@@ -81,21 +96,28 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
             after = Figures.scores(candidate);
         }
         double confidence = 1 - alpha;
+        Bootstrap pilot = bootstrap.pilot();
+        AtomicInteger fullRows = new AtomicInteger();
         // Rows are independent and each is deterministic (seeded from its data): compare them on every core.
         List<ComparisonRow> rows = new ArrayList<>(before.values().parallelStream().map(b -> {
             Figure c = after.get(b.key());
             double threshold = thresholds.forKey(b.key());
             if (c == null) {
                 return new ComparisonRow(b.key(), b.direction(),
-                        Optional.of(SideSummary.of(b, b.replicates(bootstrap), confidence)), Optional.empty(),
+                        Optional.of(SideSummary.of(b, b.replicates(pilot), confidence)), Optional.empty(),
                         Optional.empty(), threshold, Verdict.REMOVED, Optional.empty());
             }
-            return compare(b, c, alpha, threshold, runNoise, bootstrap);
+            Compared first = compare(b, c, alpha, threshold, runNoise, pilot);
+            if (first.undecided() && pilot != bootstrap) {
+                fullRows.incrementAndGet();
+                return compare(b, c, alpha, threshold, runNoise, bootstrap).row();
+            }
+            return first.row();
         }).toList());
         for (Figure c : after.values()) {
             if (!before.containsKey(c.key())) {
                 rows.add(new ComparisonRow(c.key(), c.direction(), Optional.empty(),
-                        Optional.of(SideSummary.of(c, c.replicates(bootstrap), confidence)), Optional.empty(),
+                        Optional.of(SideSummary.of(c, c.replicates(pilot), confidence)), Optional.empty(),
                         thresholds.forKey(c.key()), Verdict.ADDED, Optional.empty()));
             }
         }
@@ -105,33 +127,61 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
             warnings.add(oneFork + " of " + rows.size() + " rows have a run with one fork: their intervals ignore"
                     + " JVM-to-JVM variation (run at least 2 forks)");
         }
-        return new RunComparison(mode, alpha, thresholds, runNoise, bootstrap.resamples(),
+        return new RunComparison(mode, alpha, thresholds, runNoise,
+                new Resampling(pilot.resamples(), bootstrap.resamples(), fullRows.get()),
                 baseline.stream().map(RunInput::label).toList(), candidate.stream().map(RunInput::label).toList(),
-                warnings, rows);
+                warnings, rows, SamplingLines.of(candidate));
     }
 
-    private static ComparisonRow compare(Figure baseline, Figure candidate, double alpha, double threshold,
-                                         double runNoise, Bootstrap bootstrap) {
+    /** A row, and whether its verdict is still open after the resamples it had (see {@link BootstrapPretest}). */
+    private record Compared(ComparisonRow row, boolean undecided) {
+    }
+
+    private static Compared compare(Figure baseline, Figure candidate, double alpha, double threshold,
+                                    double runNoise, Bootstrap bootstrap) {
         double confidence = 1 - alpha;
         Replicates b = baseline.replicates(bootstrap);
         Replicates c = candidate.replicates(bootstrap);
         var bs = Optional.of(SideSummary.of(baseline, b, confidence));
         var cs = Optional.of(SideSummary.of(candidate, c, confidence));
         boolean replicated = baseline.runs() >= 2 && candidate.runs() >= 2;
-        Change change = replicated ? replicated(baseline, candidate, alpha) : bootstrapped(baseline, candidate, b, c,
+        Replicates ratios = replicated ? null : c.dividedBy(b);
+        Change change = replicated ? replicated(baseline, candidate, alpha) : bootstrapped(baseline, candidate, ratios,
                 confidence);
         if (baseline.iterations() < MIN_SAMPLES || candidate.iterations() < MIN_SAMPLES) {
             String note = baseline.iterations() + " vs " + candidate.iterations() + " iterations; at least "
                     + MIN_SAMPLES + " a side needed";
-            return new ComparisonRow(baseline.key(), baseline.direction(), bs, cs, Optional.of(change), threshold,
-                    Verdict.INSUFFICIENT_DATA, Optional.of(note));
+            return new Compared(new ComparisonRow(baseline.key(), baseline.direction(), bs, cs, Optional.of(change),
+                    threshold, Verdict.INSUFFICIENT_DATA, Optional.of(note)), false);
         }
         Verdict verdict = Verdict.UNCHANGED;
         if (counts(change, threshold, replicated ? 0 : runNoise)) {
             verdict = baseline.direction().improves(change.ratio()) ? Verdict.IMPROVED : Verdict.REGRESSED;
         }
-        return new ComparisonRow(baseline.key(), baseline.direction(), bs, cs, Optional.of(change), threshold, verdict,
-                Optional.empty());
+        boolean undecided = !replicated && exceeds(change, threshold)
+                && beyondAllowanceOpen(baseline, candidate, ratios, change.ratio(), confidence, runNoise);
+        return new Compared(new ComparisonRow(baseline.key(), baseline.direction(), bs, cs, Optional.of(change),
+                threshold, verdict, Optional.empty()), undecided);
+    }
+
+    /** The change is larger than the threshold: {@code |ln ratio| > ln(1 + threshold)}. */
+    private static boolean exceeds(Change change, double threshold) {
+        return Math.abs(Math.log(change.ratio())) > Math.log1p(threshold);
+    }
+
+    /**
+     * True when the pretest cannot tell from these replicates whether the ratio's interval lies beyond the allowance
+     * (above {@code 1 + allowance}, or below its inverse): the count of replicates, moved as the expanded interval moves
+     * them, on the wrong side of either bound is compatible with the tail share at level {@link BootstrapPretest#BETA}.
+     */
+    private static boolean beyondAllowanceOpen(Figure baseline, Figure candidate, Replicates ratios, double point,
+                                               double confidence, double allowance) {
+        int[] units = Bootstrap.ratioUnits(baseline.units(), candidate.units());
+        int n = ratios.finiteCount();
+        double tail = (1 - confidence) / 2;
+        int belowUpper = ratios.expandedCountBeyond(confidence, point, units[0], units[1], 1 + allowance, true);
+        int aboveLower = ratios.expandedCountBeyond(confidence, point, units[0], units[1], 1 / (1 + allowance), false);
+        return BootstrapPretest.undecided(belowUpper, n, tail) || BootstrapPretest.undecided(aboveLower, n, tail);
     }
 
     /**
@@ -141,15 +191,13 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
      * rerun typically shows, not merely larger than the noise inside one run.
      */
     public static boolean counts(Change change, double threshold, double allowance) {
-        boolean large = Math.abs(Math.log(change.ratio())) > Math.log1p(threshold);
+        boolean large = exceeds(change, threshold);
         boolean beyond = change.low() > 1 + allowance || change.high() < 1 / (1 + allowance);
         return large && beyond;
     }
 
     /** The bootstrap ratio of two sides resampled independently (their replicates divided resample by resample). */
-    private static Change bootstrapped(Figure baseline, Figure candidate, Replicates b, Replicates c,
-                                       double confidence) {
-        Replicates ratios = c.dividedBy(b);
+    private static Change bootstrapped(Figure baseline, Figure candidate, Replicates ratios, double confidence) {
         double point = candidate.point() / baseline.point();
         int[] units = Bootstrap.ratioUnits(baseline.units(), candidate.units());
         double[] interval = ratios.expandedInterval(confidence, point, units[0], units[1]);
@@ -204,6 +252,11 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
             ss += (v - mean) * (v - mean);
         }
         return ss / (values.length - 1);
+    }
+
+    /** The resamples behind the rows near a decision ({@code --resamples}); see {@link #resampling()}. */
+    public int resamples() {
+        return resampling.full();
     }
 
     /** True when any row regressed: the CLI exits 1. */

@@ -32,6 +32,12 @@ public final class TextTable implements ComparisonRenderer {
                     + group.rows().get(0).direction().better() + " is better)\n");
             table(group, out);
         }
+        if (!comparison.sampling().isEmpty()) {
+            out.write("\nsampling (candidate; Kalibera & Jones's variance split):\n");
+            for (String line : comparison.sampling()) {
+                out.write("  " + line + "\n");
+            }
+        }
         out.write("\n" + comparison.countsLine() + "\n");
     }
 
@@ -43,8 +49,8 @@ public final class TextTable implements ComparisonRenderer {
                 + (comparison.rows().stream().anyMatch(r -> r.change().map(c -> c.evidence() == Evidence.UNREPLICATED)
                 .orElse(false)) ? ", run-to-run allowance " + Notation.percent(comparison.runNoise()) : "")
                 + ", intervals at "
-                + Notation.confidence(comparison.alpha()) + " (hierarchical bootstrap, " + comparison.resamples()
-                + " resamples), n = forks×iterations";
+                + Notation.confidence(comparison.alpha()) + " (hierarchical bootstrap, " + comparison.resampling().describe()
+                + "), n = forks×iterations";
     }
 
     private static void table(ComparisonGroup group, Writer out) throws IOException {

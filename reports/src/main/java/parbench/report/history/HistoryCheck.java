@@ -107,8 +107,8 @@ public record HistoryCheck(int window, String branch, double alpha, Thresholds t
                 : "the last " + before.size() + " run" + (before.size() == 1 ? "" : "s") + " of '" + branch
                 + "' on testbed " + testbed.name() + "; run-to-run spread as the noise";
         var choice = new ModeChoice(mode, "history: " + where, Optional.empty());
-        var comparison = new RunComparison(choice, alpha, thresholds, pooled.runNoise(), pooled.resamples(),
-                pooled.baseline(), pooled.candidate(), warnings, rows);
+        var comparison = new RunComparison(choice, alpha, thresholds, pooled.runNoise(), pooled.resampling(),
+                pooled.baseline(), pooled.candidate(), warnings, rows, pooled.sampling());
         return new Outcome(Optional.of(comparison), choice.line());
     }
 

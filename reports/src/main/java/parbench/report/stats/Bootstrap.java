@@ -32,14 +32,25 @@ public final class Bootstrap {
 
     private final int resamples;
     private final long seed;
+    private final boolean piloted;
 
     /** A bootstrap of {@code resamples} (at least 100) resamples seeded with {@code seed}. */
     public Bootstrap(int resamples, long seed) {
+        this(resamples, seed, true);
+    }
+
+    private Bootstrap(int resamples, long seed, boolean piloted) {
         if (resamples < 100) {
             throw new IllegalArgumentException("at least 100 resamples are needed for an interval, found " + resamples);
         }
         this.resamples = resamples;
         this.seed = seed;
+        this.piloted = piloted;
+    }
+
+    /** This bootstrap without a pilot: {@link #pilot()} is itself, so every caller draws all the resamples. */
+    public Bootstrap withoutPilot() {
+        return piloted ? new Bootstrap(resamples, seed, false) : this;
     }
 
     /** {@value #DEFAULT_RESAMPLES} resamples, the default seed. */
@@ -53,6 +64,17 @@ public final class Bootstrap {
 
     public long seed() {
         return seed;
+    }
+
+    /**
+     * This bootstrap cut to its first {@value BootstrapPretest#PILOT_RESAMPLES} resamples (itself when it has no
+     * more): the same seed, so the pilot's replicates of a tree are the first ones of this bootstrap's, and drawing
+     * the full count after a pilot gives exactly what drawing it at once gives. Itself also when made
+     * {@link #withoutPilot()}.
+     */
+    public Bootstrap pilot() {
+        return !piloted || resamples <= BootstrapPretest.PILOT_RESAMPLES ? this
+                : new Bootstrap(BootstrapPretest.PILOT_RESAMPLES, seed);
     }
 
     /** The bootstrap distribution of {@code tree}'s mean. */

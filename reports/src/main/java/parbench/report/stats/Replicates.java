@@ -145,6 +145,44 @@ public final class Replicates {
         return interval;
     }
 
+    /**
+     * How many replicates, moved as {@link #expandedInterval(double, double, int, int)} moves them, lie at or below
+     * {@code x} ({@code atMost}) or at or above it: the count whose share a bootstrap test of "the interval's bound lies
+     * beyond {@code x}" compares with the tail {@code (1 − confidence) / 2} ({@link BootstrapPretest}). NaN replicates
+     * are not counted.
+     */
+    public int expandedCountBeyond(double confidence, double point, int units, int degreesOfFreedom, double x,
+                                   boolean atMost) {
+        boolean expand = units >= 2 && degreesOfFreedom >= 1;
+        double k = expand ? Math.sqrt(units / (units - 1.0)) * studentOverNormal(confidence, degreesOfFreedom) : 1;
+        boolean positive = point > 0;
+        for (double v : values) {
+            positive &= !(v <= 0);
+        }
+        int count = 0;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            double moved = expand ? stretch(v, point, k, positive) : v;
+            if (atMost ? moved <= x : moved >= x) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The replicates that are not NaN. */
+    public int finiteCount() {
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** One replicate moved away from {@code point} by the factor {@code k}, on the log scale when {@code logScale}. */
     private static double stretch(double value, double point, double k, boolean logScale) {
         if (value == point || Double.isNaN(value)) {

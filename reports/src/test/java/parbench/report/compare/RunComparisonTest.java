@@ -9,6 +9,7 @@ import parbench.report.fixture.SyntheticComparison.Spec;
 import parbench.report.jmh.BadInputException;
 import parbench.report.run.RunInput;
 import parbench.report.stats.Bootstrap;
+import parbench.report.stats.BootstrapPretest;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -76,14 +77,46 @@ class RunComparisonTest {
     }
 
     @Test
+    void thePilotGivesTheVerdictsOfTheFullBootstrapAndFullIntervalsWhereItMatters() throws Exception {
+        // GIVEN results near the allowance: 8 % slower at 2 % noise with a 5 % allowance (some intervals straddle it)
+        Spec spec = new Spec(300, "avgt", "ms/op", 1.0, 0.02, 10, 41);
+        Path b = dir.resolve("baseline.json");
+        Path c = dir.resolve("candidate.json");
+        SyntheticComparison.write(b, spec);
+        SyntheticComparison.write(c, spec.withSeed(42).withFactor(1.08));
+        var before = List.of(RunInput.load(b));
+        var after = List.of(RunInput.load(c));
+
+        // WHEN compared with the pilot and with every row resampled 2000 times
+        RunComparison adaptive = RunComparison.of(before, after, HardwareMode.AUTO, 0.01, Thresholds.uniform(0.05),
+                0.05, Bootstrap.standard());
+        RunComparison full = RunComparison.of(before, after, HardwareMode.AUTO, 0.01, Thresholds.uniform(0.05),
+                0.05, Bootstrap.standard().withoutPilot());
+
+        // THEN the verdicts agree row by row, and a row the pilot left open has exactly the full row's change
+        assertThat(adaptive.resampling().pilot()).isEqualTo(199);
+        assertThat(adaptive.resampling().fullRows()).isBetween(1, 299);
+        assertThat(full.resampling().adaptive()).isFalse();
+        assertThat(adaptive.rows()).extracting(ComparisonRow::verdict)
+                .containsExactlyElementsOf(full.rows().stream().map(ComparisonRow::verdict).toList());
+        assertThat(adaptive.counts().get(Verdict.REGRESSED)).isPositive();
+        assertThat(adaptive.counts().get(Verdict.UNCHANGED)).isPositive();
+        long sameChange = java.util.stream.IntStream.range(0, 300)
+                .filter(i -> adaptive.rows().get(i).change().equals(full.rows().get(i).change())).count();
+        assertThat(sameChange).isEqualTo(adaptive.resampling().fullRows());
+    }
+
+    @Test
     void aSignificantChangeSmallerThanTheThresholdIsUnchanged() throws Exception {
         // 3 % slower at 0.2 % noise: every p is tiny, but 3 % < 5 %
         Spec spec = new Spec(100, "avgt", "ms/op", 1.0, 0.002, 10, 41);
 
         RunComparison comparison = compare(spec, spec.withSeed(42).withFactor(1.03));
 
+        // a change inside its threshold keeps the pilot's 199 resamples, whose smallest p is 2 / (199 + 1): every
+        // replicate on one side of 1
         assertThat(comparison.rows()).allSatisfy(r -> {
-            assertThat(r.change().orElseThrow().p()).isLessThan(0.01);
+            assertThat(r.change().orElseThrow().p()).isLessThanOrEqualTo(2.0 / (BootstrapPretest.PILOT_RESAMPLES + 1));
             assertThat(r.verdict()).isEqualTo(Verdict.UNCHANGED);
         });
     }
