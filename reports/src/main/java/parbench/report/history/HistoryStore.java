@@ -286,10 +286,16 @@ public final class HistoryStore {
         record RunRow(String id, String testbedId, String testbedName, String commit, String branch, Instant time,
                       int order) {
         }
+        // what makes two rows points of one series, as read (no concatenated key per row); each identity's
+        // SeriesKey is built and filtered once, its points (or null: filtered out) kept in seen
+        record Identity(String testbedId, String benchmark, String mode, Integer cores, boolean python, String unit,
+                        String params) {
+        }
+        record Ordered(int order, SeriesPoint point) {
+        }
         Map<String, RunRow> runs = new java.util.HashMap<>();
-        Map<String, SeriesKey> keys = new java.util.HashMap<>();
-        Map<SeriesKey, List<SeriesPoint>> byKey = new LinkedHashMap<>();
-        Map<SeriesPoint, RunRow> runOf = new java.util.IdentityHashMap<>();
+        Map<Identity, List<Ordered>> seen = new java.util.HashMap<>();
+        Map<SeriesKey, List<Ordered>> byKey = new LinkedHashMap<>();
         String branch = filter.branch().isPresent() ? " WHERE r.branch = ?" : "";
         try (Connection connection = database.connect()) {
             try (PreparedStatement query = connection.prepareStatement("""
@@ -317,38 +323,40 @@ public final class HistoryStore {
                         if (run == null || !Double.isFinite(value)) {
                             continue;
                         }
-                        String benchmark = rows.getString(2);
-                        String mode = rows.getString(3);
-                        Integer cores = integer(rows, 4);
-                        boolean python = rows.getInt(5) == 1;
-                        String unit = rows.getString(6);
-                        String params = rows.getString(7);
-                        // NUL cannot occur in these strings (JSON escapes it; JDBC text columns refuse it)
-                        String identity = String.join("\0", run.testbedId(), benchmark, mode, String.valueOf(cores),
-                                String.valueOf(python), unit, params);
-                        SeriesKey key = keys.computeIfAbsent(identity, k -> new SeriesKey(run.testbedId(),
-                                run.testbedName(), benchmark, mode, params(params), cores, python, unit));
-                        if (!filter.keeps(key)) {
-                            continue;
+                        var identity = new Identity(run.testbedId(), rows.getString(2), rows.getString(3),
+                                integer(rows, 4), rows.getInt(5) == 1, rows.getString(6), rows.getString(7));
+                        List<Ordered> points = seen.get(identity);
+                        if (points == null) {
+                            if (seen.containsKey(identity)) {
+                                continue; // filtered out
+                            }
+                            var key = new SeriesKey(run.testbedId(), run.testbedName(), identity.benchmark(),
+                                    identity.mode(), params(identity.params()), identity.cores(), identity.python(),
+                                    identity.unit());
+                            points = filter.keeps(key) ? byKey.computeIfAbsent(key, k -> new ArrayList<>()) : null;
+                            seen.put(identity, points);
+                            if (points == null) {
+                                continue;
+                            }
                         }
-                        var point = new SeriesPoint(run.id(), run.commit(), run.branch(), run.time(), value,
-                                number(rows, 9), number(rows, 10), number(rows, 11), number(rows, 12));
-                        runOf.put(point, run);
-                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(point);
+                        points.add(new Ordered(run.order(), new SeriesPoint(run.id(), run.commit(), run.branch(),
+                                run.time(), value, number(rows, 9), number(rows, 10), number(rows, 11),
+                                number(rows, 12))));
                     }
                 }
             }
         }
         List<Series> series = new ArrayList<>(byKey.size());
-        byKey.forEach((key, points) -> {
-            points.sort(java.util.Comparator.comparingInt(p -> runOf.get(p).order()));
-            List<SeriesPoint> pooled = new ArrayList<>(points.size());
-            for (int i = 0; i < points.size(); ) {
+        byKey.forEach((key, ordered) -> {
+            ordered.sort(java.util.Comparator.comparingInt(Ordered::order));
+            List<SeriesPoint> pooled = new ArrayList<>(ordered.size());
+            for (int i = 0; i < ordered.size(); ) {
                 int j = i + 1;
-                while (j < points.size() && points.get(j).runId().equals(points.get(i).runId())) {
+                while (j < ordered.size() && ordered.get(j).order() == ordered.get(i).order()) {
                     j++;
                 }
-                pooled.add(pooled(points.subList(i, j)));
+                pooled.add(i + 1 == j ? ordered.get(i).point()
+                        : pooled(ordered.subList(i, j).stream().map(Ordered::point).toList()));
                 i = j;
             }
             series.add(new Series(key, pooled));
