@@ -32,6 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -261,13 +265,34 @@ public final class HistoryCommand implements Callable<Integer> {
         public Integer call() throws BadDatabaseException, SQLException, IOException, BadInputException {
             SeriesFilter filter = filter();
             HistoryStore store = open();
-            List<Series> series = store.series(filter);
-            List<ChangePoint> changes = ChangeDetector.standard().find(series);
-            HistoryPage page = new HistoryPage();
+            List<Series> series;
+            List<ChangePoint> changes;
+            HistoryPage page;
+            // the page's template and chart library load on another core while the series are read (one thread)
+            try (ExecutorService loader = Executors.newSingleThreadExecutor()) {
+                Future<HistoryPage> pageLoad = loader.submit(HistoryPage::new);
+                series = store.series(filter);
+                changes = ChangeDetector.standard().find(series);
+                page = loaded(pageLoad);
+            }
             new OutputSet(List.of()).add(output, OutputSet.Check.NONE, w -> page.render(title, series, changes, w)).write();
             err().println(NAME + "wrote " + output + " (" + series.size() + " series, " + changes.size()
                     + " change point" + (changes.size() == 1 ? "" : "s") + ")");
             return 0;
+        }
+    }
+
+    private static HistoryPage loaded(Future<HistoryPage> load) {
+        try {
+            return load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the history page's template", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException("loading the history page's template", e.getCause());
         }
     }
 
