@@ -85,7 +85,7 @@ public final class AbCommand implements Callable<Integer> {
             description = "JMH options for the candidate only, after --jmh-opts")
     String candidateOpts;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", converter = CompareCommand.PercentConverter.class,
+    @Option(names = "--threshold", paramLabel = "PERCENT", converter = OptionConverters.Percent.class,
             description = "smallest change that counts, and the interval width that stops the session (default: 5%%)")
     double threshold = 0.05;
 
@@ -109,7 +109,7 @@ public final class AbCommand implements Callable<Integer> {
             description = "how long one fork of everything may take (default: ${DEFAULT-VALUE})")
     String forkTimeout;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = CompareCommand.FormatConverter.class,
+    @Option(names = "--format", paramLabel = "FORMAT", converter = OptionConverters.Comparison.class,
             description = "text, markdown, json or html (default: text)")
     ComparisonFormat format = ComparisonFormat.TEXT;
 

@@ -59,18 +59,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--candidate", paramLabel = "RUN", description = "a candidate run; repeat to pool several")
     List<Path> candidates = new ArrayList<>();
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", converter = PercentConverter.class,
-            description = "smallest change that counts (default: 5%%)")
-    double threshold = 0.05;
+    @CommandLine.Mixin
+    VerdictOptions verdict = new VerdictOptions();
 
-    @Option(names = "--thresholds", paramLabel = "FILE",
-            description = "per-benchmark thresholds, lines 'regex=percent'; first match wins, else --threshold")
-    Path thresholdsFile;
-
-    @Option(names = "--alpha", paramLabel = "P", description = "significance level, 0 < alpha < 1 (default: ${DEFAULT-VALUE})")
-    double alpha = 0.01;
-
-    @Option(names = "--run-noise", paramLabel = "PERCENT", converter = PercentConverter.class,
+    @Option(names = "--run-noise", paramLabel = "PERCENT", converter = OptionConverters.Percent.class,
             description = "run-to-run allowance: with one run on a side, a change counts only beyond this"
                     + " (default: 25%%, measured on unchanged reruns; see docs/compare.md)")
     double runNoise = RunComparison.DEFAULT_RUN_NOISE;
@@ -87,11 +79,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "bootstrap seed; the same input and seed always give the same output (default: ${DEFAULT-VALUE})")
     long seed = Bootstrap.DEFAULT_SEED;
 
-    @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class,
+    @Option(names = "--mode", paramLabel = "MODE", converter = OptionConverters.Mode.class,
             description = "auto, same-hardware or cross-hardware (default: auto)")
     HardwareMode mode = HardwareMode.AUTO;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+    @Option(names = "--format", paramLabel = "FORMAT", converter = OptionConverters.Comparison.class,
             description = "text, markdown, json or html (default: text)")
     ComparisonFormat format = ComparisonFormat.TEXT;
 
@@ -135,14 +127,11 @@ public final class CompareCommand implements Callable<Integer> {
         if (baselineRuns.isEmpty() || candidateRuns.isEmpty()) {
             throw usage("give BASELINE and CANDIDATE, or at least one --baseline and one --candidate");
         }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw usage("--alpha must be between 0 and 1 (exclusive), found " + alpha);
-        }
+        double alpha = verdict.alpha();
         if (resamples < 100) {
             throw usage("--resamples must be at least 100, found " + resamples);
         }
-        Thresholds thresholds = thresholdsFile == null ? Thresholds.uniform(threshold)
-                : Thresholds.read(thresholdsFile, threshold);
+        Thresholds thresholds = verdict.thresholds();
         List<RunInput> before;
         List<RunInput> after;
         // The two sides are read at once: parsing the JSON is most of a large comparison's time.
@@ -171,8 +160,8 @@ public final class CompareCommand implements Callable<Integer> {
         } else {
             var inputs = new ArrayList<Path>(baselineRuns);
             inputs.addAll(candidateRuns);
-            if (thresholdsFile != null) {
-                inputs.add(thresholdsFile);
+            if (verdict.thresholdsFile != null) {
+                inputs.add(verdict.thresholdsFile);
             }
             new OutputSet(inputs).add(output,
                     format == ComparisonFormat.JSON ? OutputSet.Check.JSON : OutputSet.Check.NONE,
@@ -207,39 +196,5 @@ public final class CompareCommand implements Callable<Integer> {
             runs.add(RunInput.load(path));
         }
         return runs;
-    }
-
-    /** {@code 5%} or {@code 5} into 0.05; the error names the bad value. */
-    static final class PercentConverter implements CommandLine.ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) {
-            try {
-                return Thresholds.percent(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class ModeConverter implements CommandLine.ITypeConverter<HardwareMode> {
-        @Override
-        public HardwareMode convert(String value) {
-            try {
-                return HardwareMode.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class FormatConverter implements CommandLine.ITypeConverter<ComparisonFormat> {
-        @Override
-        public ComparisonFormat convert(String value) {
-            try {
-                return ComparisonFormat.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -32,6 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -222,7 +226,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Command(name = "changes", mixinStandardHelpOptions = true,
             description = "The change points of every series (E-divisive means, Matteson & James 2014): text or JSON.")
     static final class Changes extends SeriesOptions implements Callable<Integer> {
-        @Option(names = "--format", paramLabel = "FORMAT", converter = ChangeFormatConverter.class,
+        @Option(names = "--format", paramLabel = "FORMAT", converter = OptionConverters.Changes.class,
                 description = "text or json (default: text)")
         ChangeFormat format = ChangeFormat.TEXT;
 
@@ -261,13 +265,34 @@ public final class HistoryCommand implements Callable<Integer> {
         public Integer call() throws BadDatabaseException, SQLException, IOException, BadInputException {
             SeriesFilter filter = filter();
             HistoryStore store = open();
-            List<Series> series = store.series(filter);
-            List<ChangePoint> changes = ChangeDetector.standard().find(series);
-            HistoryPage page = new HistoryPage();
+            List<Series> series;
+            List<ChangePoint> changes;
+            HistoryPage page;
+            // the page's template and chart library load on another core while the series are read (one thread)
+            try (ExecutorService loader = Executors.newSingleThreadExecutor()) {
+                Future<HistoryPage> pageLoad = loader.submit(HistoryPage::new);
+                series = store.series(filter);
+                changes = ChangeDetector.standard().find(series);
+                page = loaded(pageLoad);
+            }
             new OutputSet(List.of()).add(output, OutputSet.Check.NONE, w -> page.render(title, series, changes, w)).write();
             err().println(NAME + "wrote " + output + " (" + series.size() + " series, " + changes.size()
                     + " change point" + (changes.size() == 1 ? "" : "s") + ")");
             return 0;
+        }
+    }
+
+    private static HistoryPage loaded(Future<HistoryPage> load) {
+        try {
+            return load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the history page's template", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException("loading the history page's template", e.getCause());
         }
     }
 
@@ -288,18 +313,10 @@ public final class HistoryCommand implements Callable<Integer> {
         @Option(names = "--testbed", paramLabel = "NAME", description = "the candidate's testbed name (required for a JMH JSON file)")
         String testbed;
 
-        @Option(names = "--threshold", paramLabel = "PERCENT", converter = CompareCommand.PercentConverter.class,
-                description = "smallest change that counts (default: 5%%)")
-        double threshold = 0.05;
+        @CommandLine.Mixin
+        VerdictOptions verdict = new VerdictOptions();
 
-        @Option(names = "--thresholds", paramLabel = "FILE",
-                description = "per-benchmark thresholds, lines 'regex=percent'; first match wins, else --threshold")
-        Path thresholdsFile;
-
-        @Option(names = "--alpha", paramLabel = "P", description = "significance level, 0 < alpha < 1 (default: ${DEFAULT-VALUE})")
-        double alpha = 0.01;
-
-        @Option(names = "--format", paramLabel = "FORMAT", converter = CompareCommand.FormatConverter.class,
+        @Option(names = "--format", paramLabel = "FORMAT", converter = OptionConverters.Comparison.class,
                 description = "text, markdown, json or html (default: text)")
         ComparisonFormat format = ComparisonFormat.TEXT;
 
@@ -311,11 +328,8 @@ public final class HistoryCommand implements Callable<Integer> {
             if (window < 1) {
                 throw usage("--window must be at least 1, found " + window);
             }
-            if (!(alpha > 0 && alpha < 1)) {
-                throw usage("--alpha must be between 0 and 1 (exclusive), found " + alpha);
-            }
-            Thresholds thresholds = thresholdsFile == null ? Thresholds.uniform(threshold)
-                    : Thresholds.read(thresholdsFile, threshold);
+            double alpha = verdict.alpha();
+            Thresholds thresholds = verdict.thresholds();
             var overrides = new IncomingRun.Overrides(Optional.ofNullable(testbed), Optional.empty(),
                     Optional.empty(), Optional.empty());
             IncomingRun run = IncomingRun.read(candidate, overrides, Instant.now());
@@ -336,17 +350,6 @@ public final class HistoryCommand implements Callable<Integer> {
                 err().println(NAME + comparison.countsLine() + "; wrote " + output);
             }
             return comparison.hasRegression() ? REGRESSION : 0;
-        }
-    }
-
-    static final class ChangeFormatConverter implements CommandLine.ITypeConverter<ChangeFormat> {
-        @Override
-        public ChangeFormat convert(String value) {
-            try {
-                return ChangeFormat.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
         }
     }
 }

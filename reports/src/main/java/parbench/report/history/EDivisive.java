@@ -22,8 +22,9 @@ import java.util.SplittableRandom;
  *   Ê = 2/(mn) Σ|Xi − Yj| − 2/(m(m−1)) Σ_{i&lt;k}|Xi − Xk| − 2/(n(n−1)) Σ_{j&lt;k}|Yj − Yk|
  *   Q̂ = mn/(m+n) · Ê
  * </pre>
- * The within-sums of every prefix and suffix are kept with Fenwick trees over the values' ranks, so one scan over a
- * segment of length L costs O(L log L) instead of the direct O(L²).
+ * The within-sums of every prefix are kept with a Fenwick tree over the values' ranks, and the between- and suffix
+ * sums follow from each value's distance to the whole segment, so one scan over a segment of length L costs
+ * O(L log L) instead of the direct O(L²), in one pass.
  *
  * <p>Significance: the largest Q̂ over all segments is tested by permutation, the segment's values shuffled and the
  * largest Q̂ recomputed, p = (1 + #{Q̂perm ≥ Q̂}) / (1 + permutations). The count stops as soon as p can no longer be
@@ -102,7 +103,8 @@ public record EDivisive(int minSegment, double alpha, int permutations) {
         }
         double[] values = Arrays.copyOfRange(series, from, to);
         int[] ranks = ranks(values);
-        double[] q = statistics(values, ranks, minSegment);
+        double[] q = new double[values.length + 1];
+        new Scan(values, ranks).statistics(values, ranks, minSegment, q);
         int bestAt = -1;
         for (int t = minSegment; t <= values.length - minSegment; t++) {
             if (bestAt < 0 || q[t] > q[bestAt]) {
@@ -115,17 +117,13 @@ public record EDivisive(int minSegment, double alpha, int permutations) {
     private double permutationP(double[] series, Candidate candidate, SplittableRandom random) {
         double[] values = Arrays.copyOfRange(series, candidate.from, candidate.to);
         int[] ranks = ranks(values);
+        Scan scan = new Scan(values, ranks);
         // exceeding this many permuted maxima means p >= alpha whatever the remaining permutations give
         int allowed = (int) Math.ceil(alpha * (permutations + 1)) - 1;
         int atLeast = 0;
         for (int r = 0; r < permutations; r++) {
             shuffle(values, ranks, random);
-            double[] q = statistics(values, ranks, minSegment);
-            double max = Double.NEGATIVE_INFINITY;
-            for (int t = minSegment; t <= values.length - minSegment; t++) {
-                max = Math.max(max, q[t]);
-            }
-            if (max >= candidate.q) {
+            if (scan.statistics(values, ranks, minSegment, null) >= candidate.q) {
                 atLeast++;
                 if (atLeast > allowed) {
                     return (1.0 + atLeast) / (1.0 + r + 1);
@@ -140,79 +138,133 @@ public record EDivisive(int minSegment, double alpha, int permutations) {
      * {@code minSegment <= t <= L - minSegment} (other entries are NaN). {@code ranks} orders {@code values}.
      */
     static double[] statistics(double[] values, int[] ranks, int minSegment) {
-        int length = values.length;
-        double[] prefix = withinSums(values, ranks, false);
-        double[] suffix = withinSums(values, ranks, true);
-        double total = prefix[length];
-        double[] q = new double[length + 1];
-        Arrays.fill(q, Double.NaN);
-        for (int t = Math.max(2, minSegment); t <= length - Math.max(2, minSegment); t++) {
-            double m = t;
-            double n = length - t;
-            double left = prefix[t];
-            double right = suffix[t];
-            double between = total - left - right;
-            double energy = 2 * between / (m * n) - 2 * left / (m * (m - 1)) - 2 * right / (n * (n - 1));
-            q[t] = m * n / (m + n) * energy;
-        }
+        double[] q = new double[values.length + 1];
+        new Scan(values, ranks).statistics(values, ranks, minSegment, q);
         return q;
     }
 
     /**
-     * Forward: {@code w[t]} = Σ_{i<k<t} |v_i − v_k| (the first t values). Backward: {@code w[t]} = the same sum over
-     * {@code v[t..L)}. Fenwick trees over ranks give, for each new value, the count and sum of those below it.
+     * The scan of one segment, its buffers reused by every permutation of the segment's values. Not thread-safe.
+     *
+     * <p>One Fenwick pass over the values in order gives, for each value {@code x_i}, the sum of its distances to
+     * the values before it, {@code c_i = Σ_{k<i}|x_i − x_k|}; their running sum is the left within-sum. The sum of
+     * {@code x_i}'s distances to every value of the segment, {@code D_i}, depends on its value (and rank) only, so it
+     * is computed once from the sorted values and follows the value through every permutation. Moving {@code x_t}
+     * from the right part to the left changes the between-sum by {@code D_t − 2 c_t}, and the right within-sum is
+     * what is left of the total: {@code W − left − between}. One pass per permutation instead of two.
      */
-    private static double[] withinSums(double[] values, int[] ranks, boolean backward) {
-        int length = values.length;
-        long[] counts = new long[length + 1];
-        double[] sums = new double[length + 1];
-        double[] w = new double[length + 1];
-        double sumAll = 0;
-        double acc = 0;
-        for (int step = 0; step < length; step++) {
-            int i = backward ? length - 1 - step : step;
-            double x = values[i];
-            int rank = ranks[i] + 1;
-            long below = 0;
-            double belowSum = 0;
-            for (int k = rank - 1; k > 0; k -= k & -k) {
-                below += counts[k];
-                belowSum += sums[k];
+    private static final class Scan {
+        /** {@code distances[r]}: the sum of distances from the value of rank r to all values of the segment. */
+        private final double[] distances;
+        private final double total;
+        private final long[] counts;
+        private final double[] sums;
+
+        Scan(double[] values, int[] ranks) {
+            int length = values.length;
+            double[] sorted = new double[length];
+            for (int i = 0; i < length; i++) {
+                sorted[ranks[i]] = values[i];
             }
-            long above = step - below;
-            double aboveSum = sumAll - belowSum;
-            acc += (x * below - belowSum) + (aboveSum - x * above);
-            for (int k = rank; k <= length; k += k & -k) {
-                counts[k]++;
-                sums[k] += x;
+            double sumAll = 0;
+            for (double v : sorted) {
+                sumAll += v;
             }
-            sumAll += x;
-            if (backward) {
-                w[i] = acc;
-            } else {
-                w[i + 1] = acc;
+            distances = new double[length];
+            double below = 0;
+            double within = 0;
+            for (int r = 0; r < length; r++) {
+                double x = sorted[r];
+                double above = sumAll - below - x;
+                distances[r] = (x * r - below) + (above - x * (length - 1 - r));
+                within += x * r - below;
+                below += x;
             }
+            total = within;
+            counts = new long[length + 1];
+            sums = new double[length + 1];
         }
-        if (backward) {
-            w[length] = 0;
-        } else {
-            w[0] = 0;
+
+        /**
+         * Q̂ of every admissible split into {@code q} (when not null; other entries NaN); returns the largest.
+         * {@code values} and {@code ranks} are the segment's values in their current order.
+         */
+        double statistics(double[] values, int[] ranks, int minSegment, double[] q) {
+            int length = values.length;
+            Arrays.fill(counts, 0);
+            Arrays.fill(sums, 0);
+            if (q != null) {
+                Arrays.fill(q, Double.NaN);
+            }
+            int first = Math.max(2, minSegment);
+            int last = length - first;
+            double max = Double.NEGATIVE_INFINITY;
+            double sumAll = 0;
+            double left = 0;
+            double between = 0;
+            for (int t = 0; t < last; t++) {
+                // x_t joins the left part [0, t + 1)
+                double x = values[t];
+                int rank = ranks[t] + 1;
+                long below = 0;
+                double belowSum = 0;
+                for (int k = rank - 1; k > 0; k -= k & -k) {
+                    below += counts[k];
+                    belowSum += sums[k];
+                }
+                double toLeft = (x * below - belowSum) + ((sumAll - belowSum) - x * (t - below));
+                for (int k = rank; k <= length; k += k & -k) {
+                    counts[k]++;
+                    sums[k] += x;
+                }
+                sumAll += x;
+                left += toLeft;
+                between += distances[rank - 1] - 2 * toLeft;
+                int split = t + 1;
+                if (split >= first) {
+                    double m = split;
+                    double n = length - split;
+                    double right = total - left - between;
+                    double energy = 2 * between / (m * n) - 2 * left / (m * (m - 1)) - 2 * right / (n * (n - 1));
+                    double value = m * n / (m + n) * energy;
+                    if (split >= minSegment && value > max) {
+                        max = value;
+                    }
+                    if (q != null) {
+                        q[split] = value;
+                    }
+                }
+            }
+            return max;
         }
-        return w;
     }
 
-    /** The rank of each value (0-based, ties broken by position). */
+    /** The rank of each value (0-based, ties broken by position), as a stable sort by {@link Double#compare}. */
     static int[] ranks(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        // equal values share their first position in sorted; each takes the next free rank there, in order
+        int[] taken = new int[values.length];
         int[] ranks = new int[values.length];
-        for (int r = 0; r < order.length; r++) {
-            ranks[order[r]] = r;
+        for (int i = 0; i < values.length; i++) {
+            int first = firstAtLeast(sorted, values[i]);
+            ranks[i] = first + taken[first]++;
         }
         return ranks;
+    }
+
+    private static int firstAtLeast(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (Double.compare(sorted[mid], value) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private static void shuffle(double[] values, int[] ranks, SplittableRandom random) {

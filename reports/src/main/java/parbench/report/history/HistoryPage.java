@@ -104,6 +104,12 @@ public final class HistoryPage {
                         k -> new ArrayList<>()).add(s);
             }
         }
+        // every series holds a point of each run: a run's time and commit are formatted once, not once per point
+        Map<Instant, String> times = new HashMap<>();
+        Map<String, String> commits = new HashMap<>();
+        java.util.function.Function<SeriesPoint, String> time = p -> times.computeIfAbsent(p.time(), Instant::toString);
+        java.util.function.Function<SeriesPoint, String> commit = p -> p.commit() == null ? ""
+                : commits.computeIfAbsent(p.commit(), ChangeFormat::shortCommit);
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
@@ -117,11 +123,11 @@ public final class HistoryPage {
                 json.writeArrayFieldStart("points");
                 for (SeriesPoint p : s.points()) {
                     json.writeStartArray();
-                    json.writeString(p.time().toString());
+                    json.writeString(time.apply(p));
                     number(json, p.value());
                     number(json, p.low());
                     number(json, p.high());
-                    json.writeString(p.commit() == null ? "" : ChangeFormat.shortCommit(p.commit()));
+                    json.writeString(commit.apply(p));
                     json.writeEndArray();
                 }
                 json.writeEndArray();
@@ -147,10 +153,10 @@ public final class HistoryPage {
                     json.writeArrayFieldStart("points");
                     for (SeriesPoint p : s.points()) {
                         json.writeStartArray();
-                        json.writeString(p.time().toString());
+                        json.writeString(time.apply(p));
                         number(json, p.speedup());
                         number(json, p.efficiency());
-                        json.writeString(p.commit() == null ? "" : ChangeFormat.shortCommit(p.commit()));
+                        json.writeString(commit.apply(p));
                         json.writeEndArray();
                     }
                     json.writeEndArray();

@@ -280,16 +280,24 @@ public final class HistoryStore {
     /**
      * Every series the filter keeps, points in time order (ties by run id); a series repeated within one run is
      * pooled into one point. Two queries, no join and no sort in the database: the runs (few) into a map, then the
-     * results (many); the points are ordered by their run's time here.
+     * results (many); the points are ordered by their run's time here. What is read per result row is kept to the
+     * few columns that differ from row to row: reading a column costs more than the database's work to produce it.
      */
     public List<Series> series(SeriesFilter filter) throws SQLException {
         record RunRow(String id, String testbedId, String testbedName, String commit, String branch, Instant time,
                       int order) {
         }
+        // what makes two rows points of one series: the run's testbed and the row's series columns, joined by the
+        // database into one string (each part after its length, so that no two column tuples join alike), one
+        // column read per row instead of six; the columns themselves are read once per identity, when it is new.
+        // Each identity's SeriesKey is built and filtered once, its points (or null: filtered out) kept in seen.
+        record Identity(String testbedId, String columns) {
+        }
+        record Ordered(int order, SeriesPoint point) {
+        }
         Map<String, RunRow> runs = new java.util.HashMap<>();
-        Map<String, SeriesKey> keys = new java.util.HashMap<>();
-        Map<SeriesKey, List<SeriesPoint>> byKey = new LinkedHashMap<>();
-        Map<SeriesPoint, RunRow> runOf = new java.util.IdentityHashMap<>();
+        Map<Identity, List<Ordered>> seen = new java.util.HashMap<>();
+        Map<SeriesKey, List<Ordered>> byKey = new LinkedHashMap<>();
         String branch = filter.branch().isPresent() ? " WHERE r.branch = ?" : "";
         try (Connection connection = database.connect()) {
             try (PreparedStatement query = connection.prepareStatement("""
@@ -304,8 +312,12 @@ public final class HistoryStore {
                 }
             }
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT s.run_id, s.benchmark, s.mode, s.cores, s.python, s.norm_unit, s.params,
-                           s.run_value, s.low, s.high, s.speedup, s.efficiency
+                    SELECT s.run_id, COALESCE(CAST(s.cores AS VARCHAR(12)), '-') || ':' || CAST(s.python AS VARCHAR(12))
+                               || ':' || CAST(LENGTH(s.benchmark) AS VARCHAR(12)) || ':' || s.benchmark
+                               || CAST(LENGTH(s.mode) AS VARCHAR(12)) || ':' || s.mode
+                               || CAST(LENGTH(s.norm_unit) AS VARCHAR(12)) || ':' || s.norm_unit || s.params,
+                           s.run_value, s.low, s.high, s.speedup, s.efficiency,
+                           s.benchmark, s.mode, s.cores, s.python, s.norm_unit, s.params
                     FROM result s""" + (branch.isEmpty() ? ""
                     : " WHERE s.run_id IN (SELECT r.id FROM run r" + branch + ")"))) {
                 filter.branch().ifPresent(b -> setString(query, 1, b));
@@ -313,42 +325,43 @@ public final class HistoryStore {
                 try (java.sql.ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         RunRow run = runs.get(rows.getString(1));
-                        double value = number(rows, 8);
+                        double value = number(rows, 3);
                         if (run == null || !Double.isFinite(value)) {
                             continue;
                         }
-                        String benchmark = rows.getString(2);
-                        String mode = rows.getString(3);
-                        Integer cores = integer(rows, 4);
-                        boolean python = rows.getInt(5) == 1;
-                        String unit = rows.getString(6);
-                        String params = rows.getString(7);
-                        // NUL cannot occur in these strings (JSON escapes it; JDBC text columns refuse it)
-                        String identity = String.join("\0", run.testbedId(), benchmark, mode, String.valueOf(cores),
-                                String.valueOf(python), unit, params);
-                        SeriesKey key = keys.computeIfAbsent(identity, k -> new SeriesKey(run.testbedId(),
-                                run.testbedName(), benchmark, mode, params(params), cores, python, unit));
-                        if (!filter.keeps(key)) {
-                            continue;
+                        var identity = new Identity(run.testbedId(), rows.getString(2));
+                        List<Ordered> points = seen.get(identity);
+                        if (points == null) {
+                            if (seen.containsKey(identity)) {
+                                continue; // filtered out
+                            }
+                            var key = new SeriesKey(run.testbedId(), run.testbedName(), rows.getString(8),
+                                    rows.getString(9), params(rows.getString(13)), integer(rows, 10),
+                                    rows.getInt(11) == 1, rows.getString(12));
+                            points = filter.keeps(key) ? byKey.computeIfAbsent(key, k -> new ArrayList<>()) : null;
+                            seen.put(identity, points);
+                            if (points == null) {
+                                continue;
+                            }
                         }
-                        var point = new SeriesPoint(run.id(), run.commit(), run.branch(), run.time(), value,
-                                number(rows, 9), number(rows, 10), number(rows, 11), number(rows, 12));
-                        runOf.put(point, run);
-                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(point);
+                        points.add(new Ordered(run.order(), new SeriesPoint(run.id(), run.commit(), run.branch(),
+                                run.time(), value, number(rows, 4), number(rows, 5), number(rows, 6),
+                                number(rows, 7))));
                     }
                 }
             }
         }
         List<Series> series = new ArrayList<>(byKey.size());
-        byKey.forEach((key, points) -> {
-            points.sort(java.util.Comparator.comparingInt(p -> runOf.get(p).order()));
-            List<SeriesPoint> pooled = new ArrayList<>(points.size());
-            for (int i = 0; i < points.size(); ) {
+        byKey.forEach((key, ordered) -> {
+            ordered.sort(java.util.Comparator.comparingInt(Ordered::order));
+            List<SeriesPoint> pooled = new ArrayList<>(ordered.size());
+            for (int i = 0; i < ordered.size(); ) {
                 int j = i + 1;
-                while (j < points.size() && points.get(j).runId().equals(points.get(i).runId())) {
+                while (j < ordered.size() && ordered.get(j).order() == ordered.get(i).order()) {
                     j++;
                 }
-                pooled.add(pooled(points.subList(i, j)));
+                pooled.add(i + 1 == j ? ordered.get(i).point()
+                        : pooled(ordered.subList(i, j).stream().map(Ordered::point).toList()));
                 i = j;
             }
             series.add(new Series(key, pooled));

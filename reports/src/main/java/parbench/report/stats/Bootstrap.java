@@ -168,6 +168,12 @@ public final class Bootstrap {
             int n = values.length;
             return (n == 1 ? values[0] : random.resampledSum(values, 0, n)) / n;
         }
+        if (runs == null && values.length == runCount) {
+            // one value per run (a history's run values): the general loop below would draw one index per run and
+            // add that run's value; resampledSum makes the same draws and additions in the same order, so the
+            // replicate is bit for bit the same, without the per-run calls
+            return random.resampledSum(values, 0, runCount) / runCount;
+        }
         double sumRuns = 0;
         for (int r = 0; r < runCount; r++) {
             int run = runs != null ? runs[r] : runCount == 1 ? 0 : random.index(runCount);

@@ -195,6 +195,43 @@ abstract class HistoryStoreContract {
     }
 
     @Test
+    void onlyADatabaseAtTheNewestSchemaOpensWithoutFlyway() throws Exception {
+        String url = newDatabase();
+        try (Connection empty = java.sql.DriverManager.getConnection(DatabaseLocation.parse(url).url())) {
+            assertThat(HistoryDatabase.isCurrent(empty)).as("a new database").isFalse();
+        }
+        var old = HistoryDatabase.open(DatabaseLocation.parse(url), MigrationVersion.fromVersion("1"));
+        try (Connection connection = old.connect()) {
+            assertThat(HistoryDatabase.isCurrent(connection)).as("at the first schema").isFalse();
+        }
+
+        var migrated = HistoryDatabase.open(DatabaseLocation.parse(url));
+
+        try (Connection connection = migrated.connect()) {
+            assertThat(HistoryDatabase.isCurrent(connection)).as("migrated").isTrue();
+        }
+        // opened again, without Flyway: the store works as after a migration
+        var reopened = HistoryDatabase.open(DatabaseLocation.parse(url));
+        assertThat(new HistoryStore(reopened).ingest(incoming(REAL_RUN, "main"))).isEqualTo(HistoryStore.Outcome.STORED);
+        assertThat(new HistoryStore(reopened).series(SeriesFilter.all())).isNotEmpty();
+    }
+
+    @Test
+    void aFailedOrUnknownMigrationIsLeftToFlyway() throws Exception {
+        var database = HistoryDatabase.open(DatabaseLocation.parse(newDatabase()));
+        try (Connection connection = database.connect(); var statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
+                    + " script, checksum, installed_by, execution_time, success) VALUES (99, '3', 'future', 'SQL',"
+                    + " 'V3__future.sql', 0, 'test', 0, " + (this instanceof SqliteHistoryStoreTest ? "1" : "true") + ")");
+            assertThat(HistoryDatabase.isCurrent(connection)).as("a newer schema").isFalse();
+            statement.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '3'");
+            statement.executeUpdate("UPDATE flyway_schema_history SET success = "
+                    + (this instanceof SqliteHistoryStoreTest ? "0" : "false") + " WHERE version = '2'");
+            assertThat(HistoryDatabase.isCurrent(connection)).as("a failed migration").isFalse();
+        }
+    }
+
+    @Test
     void checkFindsARegressionBeyondTheRunToRunSpread() throws Exception {
         HistoryStore store = store();
         SyntheticHistory machine = SyntheticHistory.xeon();

@@ -32,6 +32,27 @@ class BootstrapTest {
     }
 
     @Test
+    void aTreeOfOneValuePerRunDrawsOneIndexPerRunAsTheGeneralLoopDoes() {
+        // GIVEN a history segment: 11 runs of one fork of one iteration each
+        double[] values = IntStream.range(0, 11).mapToDouble(i -> 10 + Math.sin(i)).toArray();
+        SampleTree tree = SampleTree.ofRuns(IntStream.range(0, 11).mapToObj(i -> new double[][]{{values[i]}}).toList());
+        Bootstrap bootstrap = new Bootstrap(101, 7);
+
+        // WHEN it is resampled
+        double[] replicates = bootstrap.replicates(tree).values();
+
+        // THEN each replicate is the runs drawn one index at a time (the general loop's draws), summed in draw order
+        Bootstrap.SplitMix slow = new Bootstrap.SplitMix(7 ^ Bootstrap.fingerprint(tree));
+        for (double replicate : replicates) {
+            double sum = 0;
+            for (int r = 0; r < values.length; r++) {
+                sum += values[slow.index(values.length)];
+            }
+            assertThat(replicate).isEqualTo(sum / values.length);
+        }
+    }
+
+    @Test
     void theSameInputGivesTheSameIntervalWhateverTheOrderOrThread() {
         SampleTree a = forks(new Random(1), 5, 10, 100, 0.05, 0.02);
         SampleTree b = forks(new Random(2), 5, 10, 100, 0.05, 0.02);
