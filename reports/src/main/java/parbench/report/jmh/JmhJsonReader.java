@@ -53,8 +53,30 @@ public final class JmhJsonReader {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
-    /** Reads {@code file}; every failure is a {@link BadInputException} naming {@code file}. */
+    /** The streaming fast path for the regular shape; the tree below reads everything else. */
+    private final JmhJsonStream stream = new JmhJsonStream(mapper);
+
+    /**
+     * Reads {@code file}; every failure is a {@link BadInputException} naming {@code file}. A file of the shape JMH
+     * writes is streamed ({@link JmhJsonStream}); any other, and every file with an error, is read as a tree, which
+     * gives the same results on the regular shape and defines every error message.
+     */
     public JmhResultFile read(Path file) throws BadInputException {
+        InputPath.requireFile(file);
+        var streamed = stream.read(file);
+        if (streamed.isPresent()) {
+            return new JmhResultFile(file, streamed.get());
+        }
+        return readTree(file);
+    }
+
+    /** The fast path alone: the results when the file has the regular shape, else empty. */
+    java.util.Optional<List<BenchmarkResult>> streamed(Path file) {
+        return stream.read(file);
+    }
+
+    /** {@link #read} without the fast path: the tree reader alone (what tests compare the fast path with). */
+    JmhResultFile readTree(Path file) throws BadInputException {
         InputPath.requireFile(file);
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
@@ -214,21 +236,26 @@ public final class JmhJsonReader {
             return node.asDouble();
         }
         if (node.isTextual()) {
-            String text = node.asText().trim();
-            return switch (text) {
-                case "NaN", "nan" -> Double.NaN;
-                case "+INF", "INF", "Infinity", "+Infinity", "inf" -> Double.POSITIVE_INFINITY;
-                case "-INF", "-Infinity", "-inf" -> Double.NEGATIVE_INFINITY;
-                default -> {
-                    try {
-                        yield Double.parseDouble(text);
-                    } catch (NumberFormatException e) {
-                        yield Double.NaN;
-                    }
-                }
-            };
+            return number(node.asText());
         }
         return Double.NaN;
+    }
+
+    /** A JSON string where a number belongs: JMH's names for non-finite values, or a number in text; else NaN. */
+    static double number(String value) {
+        String text = value.trim();
+        return switch (text) {
+            case "NaN", "nan" -> Double.NaN;
+            case "+INF", "INF", "Infinity", "+Infinity", "inf" -> Double.POSITIVE_INFINITY;
+            case "-INF", "-Infinity", "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> {
+                try {
+                    yield Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    yield Double.NaN;
+                }
+            }
+        };
     }
 
     private static Optional<String> text(JsonNode node, String field) {

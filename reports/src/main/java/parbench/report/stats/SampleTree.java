@@ -74,13 +74,8 @@ public final class SampleTree {
                 builder.fork(iterations);
             }
         } else {
-            for (List<Double> fork : metric.rawData()) {
-                double[] iterations = new double[fork.size()];
-                for (int i = 0; i < iterations.length; i++) {
-                    Double v = fork.get(i);
-                    iterations[i] = v == null ? Double.NaN : v;
-                }
-                builder.fork(iterations);
+            for (int f = 0; f < metric.forkCount(); f++) {
+                builder.fork(metric.forkValues(f));
             }
         }
         return builder.build();
