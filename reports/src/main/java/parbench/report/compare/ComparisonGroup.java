@@ -3,6 +3,7 @@ package parbench.report.compare;
 import parbench.report.jmh.ScoreScale;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,19 @@ public record ComparisonGroup(String title, String unit, ScoreScale scale, List<
             ComparisonKey first = members.get(0).key();
             TreeSet<String> params = new TreeSet<>();
             boolean cores = false;
-            List<Double> values = new ArrayList<>();
+            double[] values = new double[2 * members.size()];
+            int n = 0;
             for (ComparisonRow row : members) {
                 params.addAll(row.key().params().keySet());
                 cores |= row.key().cores() != null;
-                row.baseline().ifPresent(s -> values.add(s.value()));
-                row.candidate().ifPresent(s -> values.add(s.value()));
+                if (row.baseline().isPresent()) {
+                    values[n++] = row.baseline().get().value();
+                }
+                if (row.candidate().isPresent()) {
+                    values[n++] = row.candidate().get().value();
+                }
             }
-            ScoreScale scale = ScoreScale.of(first.unit(), values.stream().mapToDouble(Double::doubleValue).toArray());
+            ScoreScale scale = ScoreScale.of(first.unit(), n == values.length ? values : Arrays.copyOf(values, n));
             String title = shortName(first.benchmark()) + " " + first.mode()
                     + (first.figure().equals(Figures.SCORE) ? "" : " " + first.figure());
             out.add(new ComparisonGroup(title, first.unit(), scale, List.copyOf(params), cores, List.copyOf(members)));

@@ -111,6 +111,13 @@ public final class TextTable implements ComparisonRenderer {
 
     /** A benchmark name or label may hold anything; a table row must stay one line. */
     static String oneLine(String text) {
-        return LINE_BREAKS.matcher(text).replaceAll(" ");
+        // the pattern only where it has something to replace: names are almost always plain
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                return LINE_BREAKS.matcher(text).replaceAll(" ");
+            }
+        }
+        return text;
     }
 }

@@ -24,20 +24,44 @@ public final class TimeUnits {
     }
 
     public static Kind kind(String unit) {
-        if (unit == null) {
-            return Kind.OTHER;
+        return unit == null ? Kind.OTHER : parsed(unit).kind();
+    }
+
+    /**
+     * What a unit string says, parsed once: a comparison asks for the same few units' kind and factors tens of
+     * thousands of times. At most {@value #MAX_CACHED} distinct units are kept (the strings come from input files).
+     */
+    private static Parsed parsed(String unit) {
+        Parsed known = PARSED.get(unit);
+        if (known != null) {
+            return known;
         }
-        String[] parts = unit.trim().toLowerCase(Locale.ROOT).split("/");
-        if (parts.length != 2) {
-            return Kind.OTHER;
+        Parsed fresh = Parsed.of(unit);
+        if (PARSED.size() < MAX_CACHED) {
+            PARSED.putIfAbsent(unit, fresh);
         }
-        if (parts[1].equals("op") && SECONDS.containsKey(parts[0])) {
-            return Kind.TIME_PER_OP;
+        return fresh;
+    }
+
+    private static final int MAX_CACHED = 256;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Parsed> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A unit's kind and, for the time kinds, the seconds its time part stands for. */
+    private record Parsed(Kind kind, double seconds) {
+        static Parsed of(String unit) {
+            String[] parts = unit.trim().toLowerCase(Locale.ROOT).split("/");
+            if (parts.length != 2) {
+                return new Parsed(Kind.OTHER, Double.NaN);
+            }
+            if (parts[1].equals("op") && SECONDS.containsKey(parts[0])) {
+                return new Parsed(Kind.TIME_PER_OP, SECONDS.get(parts[0]));
+            }
+            if (parts[0].equals("ops") && SECONDS.containsKey(parts[1])) {
+                return new Parsed(Kind.OPS_PER_TIME, SECONDS.get(parts[1]));
+            }
+            return new Parsed(Kind.OTHER, Double.NaN);
         }
-        if (parts[0].equals("ops") && SECONDS.containsKey(parts[1])) {
-            return Kind.OPS_PER_TIME;
-        }
-        return Kind.OTHER;
     }
 
     /** The normalised unit for {@code unit}: ms/op, ops/s, or {@code unit} itself. */
@@ -54,14 +78,14 @@ public final class TimeUnits {
         if (from != null && from.equals(to)) {
             return 1.0;
         }
-        Kind kind = kind(from);
-        if (kind == Kind.OTHER || kind != kind(to)) {
+        if (from == null || to == null) {
             return Double.NaN;
         }
-        String[] f = from.trim().toLowerCase(Locale.ROOT).split("/");
-        String[] t = to.trim().toLowerCase(Locale.ROOT).split("/");
-        return kind == Kind.TIME_PER_OP
-                ? SECONDS.get(f[0]) / SECONDS.get(t[0])
-                : SECONDS.get(t[1]) / SECONDS.get(f[1]);
+        Parsed f = parsed(from);
+        Parsed t = parsed(to);
+        if (f.kind() == Kind.OTHER || f.kind() != t.kind()) {
+            return Double.NaN;
+        }
+        return f.kind() == Kind.TIME_PER_OP ? f.seconds() / t.seconds() : t.seconds() / f.seconds();
     }
 }

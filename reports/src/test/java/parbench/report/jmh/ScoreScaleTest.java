@@ -42,4 +42,23 @@ class ScoreScaleTest {
         assertThat(ScoreScale.of("ms/op", Double.NaN, 0).unit()).isEqualTo("ms/op");
         assertThat(ScoreScale.of("ms/op").format(Double.POSITIVE_INFINITY)).isEqualTo("+INF");
     }
+
+    @Test
+    void valuesAreWrittenAsStringFormatWritesThemHalfwayCasesIncluded() {
+        java.util.Random random = new java.util.Random(13);
+        for (int i = 0; i < 1_000_000; i++) {
+            double v = switch (i % 3) {
+                case 0 -> Math.pow(10, random.nextDouble() * 12 - 6) * (random.nextBoolean() ? 1 : -1);
+                case 1 -> (random.nextInt(2_000_000) + 0.5) / Math.pow(10, random.nextInt(10)); // ties on paper
+                default -> random.nextInt(100_000) / Math.pow(10, random.nextInt(10));
+            };
+            if (v == 0) {
+                continue;
+            }
+            int decimals = i % 10;
+
+            assertThat(ScoreScale.fixed(v, decimals)).as("%s at %d decimals", v, decimals)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
+        }
+    }
 }
