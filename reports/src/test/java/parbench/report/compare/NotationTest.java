@@ -26,4 +26,20 @@ class NotationTest {
     void pValuesAreShort(double p, String text) {
         assertThat(Notation.p(p)).isEqualTo(text);
     }
+
+    @org.junit.jupiter.api.Test
+    void scientificIsWrittenAsStringFormatWritesItHalfwayCasesIncluded() {
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 1_000_000; i++) {
+            double v = switch (i % 3) {
+                case 0 -> Math.pow(10, random.nextDouble() * 40 - 20) * (random.nextBoolean() ? 1 : -1);
+                case 1 -> (random.nextInt(20_000) * 10 + 5) * Math.pow(10, random.nextInt(30) - 20); // ties on paper
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            int decimals = i % 5;
+
+            assertThat(Notation.scientific(v, decimals)).as("%s at %d decimals", v, decimals)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%." + decimals + "e", v));
+        }
+    }
 }
