@@ -32,29 +32,30 @@ public record ComparisonGroup(String title, String unit, ScoreScale scale, List<
             groups.computeIfAbsent(k.benchmark() + '\u0000' + k.mode() + '\u0000' + k.figure() + '\u0000' + k.unit(),
                     g -> new ArrayList<>()).add(row);
         }
-        List<ComparisonGroup> out = new ArrayList<>(groups.size());
-        for (List<ComparisonRow> members : groups.values()) {
-            ComparisonKey first = members.get(0).key();
-            TreeSet<String> params = new TreeSet<>();
-            boolean cores = false;
-            double[] values = new double[2 * members.size()];
-            int n = 0;
-            for (ComparisonRow row : members) {
-                params.addAll(row.key().params().keySet());
-                cores |= row.key().cores() != null;
-                if (row.baseline().isPresent()) {
-                    values[n++] = row.baseline().get().value();
-                }
-                if (row.candidate().isPresent()) {
-                    values[n++] = row.candidate().get().value();
-                }
+        // each group's params, scale and title depend on its rows alone: built on every core, kept in order
+        return groups.values().parallelStream().map(ComparisonGroup::ofMembers).toList();
+    }
+
+    private static ComparisonGroup ofMembers(List<ComparisonRow> members) {
+        ComparisonKey first = members.get(0).key();
+        TreeSet<String> params = new TreeSet<>();
+        boolean cores = false;
+        double[] values = new double[2 * members.size()];
+        int n = 0;
+        for (ComparisonRow row : members) {
+            params.addAll(row.key().params().keySet());
+            cores |= row.key().cores() != null;
+            if (row.baseline().isPresent()) {
+                values[n++] = row.baseline().get().value();
             }
-            ScoreScale scale = ScoreScale.of(first.unit(), n == values.length ? values : Arrays.copyOf(values, n));
-            String title = shortName(first.benchmark()) + " " + first.mode()
-                    + (first.figure().equals(Figures.SCORE) ? "" : " " + first.figure());
-            out.add(new ComparisonGroup(title, first.unit(), scale, List.copyOf(params), cores, List.copyOf(members)));
+            if (row.candidate().isPresent()) {
+                values[n++] = row.candidate().get().value();
+            }
         }
-        return out;
+        ScoreScale scale = ScoreScale.of(first.unit(), n == values.length ? values : Arrays.copyOf(values, n));
+        String title = shortName(first.benchmark()) + " " + first.mode()
+                + (first.figure().equals(Figures.SCORE) ? "" : " " + first.figure());
+        return new ComparisonGroup(title, first.unit(), scale, List.copyOf(params), cores, List.copyOf(members));
     }
 
     /**

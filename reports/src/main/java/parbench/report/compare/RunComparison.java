@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -86,15 +88,16 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
         ModeChoice mode = ModeChoice.choose(requested, baseline, candidate);
         List<String> warnings = new ArrayList<>();
         mode.warning().ifPresent(warnings::add);
-        Map<ComparisonKey, Figure> before;
-        Map<ComparisonKey, Figure> after;
-        if (mode.mode() == HardwareMode.CROSS_HARDWARE) {
-            before = Figures.hardwareIndependent(baseline, warnings);
-            after = Figures.hardwareIndependent(candidate, warnings);
-        } else {
-            before = Figures.scores(baseline);
-            after = Figures.scores(candidate);
-        }
+        // the two sides' figures are built at once, the candidate's on another thread; its warnings follow the
+        // baseline's, as when built one after the other
+        boolean cross = mode.mode() == HardwareMode.CROSS_HARDWARE;
+        List<String> candidateWarnings = new ArrayList<>();
+        CompletableFuture<Map<ComparisonKey, Figure>> later = CompletableFuture.supplyAsync(() -> cross
+                ? Figures.hardwareIndependent(candidate, candidateWarnings) : Figures.scores(candidate));
+        Map<ComparisonKey, Figure> before = cross ? Figures.hardwareIndependent(baseline, warnings)
+                : Figures.scores(baseline);
+        Map<ComparisonKey, Figure> after = joined(later);
+        warnings.addAll(candidateWarnings);
         double confidence = 1 - alpha;
         Bootstrap pilot = bootstrap.pilot();
         AtomicInteger fullRows = new AtomicInteger();
@@ -131,6 +134,21 @@ public record RunComparison(ModeChoice mode, double alpha, Thresholds threshold,
                 new Resampling(pilot.resamples(), bootstrap.resamples(), fullRows.get()),
                 baseline.stream().map(RunInput::label).toList(), candidate.stream().map(RunInput::label).toList(),
                 warnings, rows, SamplingLines.of(candidate));
+    }
+
+    /** The candidate's figures; a failure is rethrown as it was thrown. */
+    private static Map<ComparisonKey, Figure> joined(CompletableFuture<Map<ComparisonKey, Figure>> figures) {
+        try {
+            return figures.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A row, and whether its verdict is still open after the resamples it had (see {@link BootstrapPretest}). */

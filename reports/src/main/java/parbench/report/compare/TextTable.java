@@ -27,10 +27,11 @@ public final class TextTable implements ComparisonRenderer {
         out.write("baseline:  " + oneLine(String.join("; ", comparison.baseline())) + "\n");
         out.write("candidate: " + oneLine(String.join("; ", comparison.candidate())) + "\n");
         out.write(settings(comparison) + "\n");
-        for (ComparisonGroup group : ComparisonGroup.of(comparison.rows())) {
-            out.write("\n" + oneLine(group.title()) + " (" + group.scale().unit() + ", "
-                    + group.rows().get(0).direction().better() + " is better)\n");
-            table(group, out);
+        // each group's table is a string of its own, built on every core and written in group order: the same bytes
+        // as one thread writes (a comparison of 10,000 benchmarks has 10,000 tables)
+        List<String> tables = ComparisonGroup.of(comparison.rows()).parallelStream().map(TextTable::table).toList();
+        for (String table : tables) {
+            out.write(table);
         }
         if (!comparison.sampling().isEmpty()) {
             out.write("\nsampling (candidate; Kalibera & Jones's variance split):\n");
@@ -53,7 +54,11 @@ public final class TextTable implements ComparisonRenderer {
                 + "), n = forks×iterations";
     }
 
-    private static void table(ComparisonGroup group, Writer out) throws IOException {
+    /** A group's title line and table, each line ending in a newline, after an empty line. */
+    private static String table(ComparisonGroup group) {
+        StringBuilder out = new StringBuilder(256 * (group.rows().size() + 3));
+        out.append('\n').append(oneLine(group.title())).append(" (").append(group.scale().unit()).append(", ")
+                .append(group.rows().get(0).direction().better()).append(" is better)\n");
         List<String> header = new ArrayList<>(group.params());
         if (group.cores()) {
             header.add("cores");
@@ -95,18 +100,25 @@ public final class TextTable implements ComparisonRenderer {
                 widths[i] = Math.max(widths[i], cells[i].length());
             }
         }
-        StringBuilder line = new StringBuilder(160);
         for (String[] cells : table) {
-            line.setLength(0);
+            int start = out.length();
             for (int i = 0; i < cells.length; i++) {
-                line.append(cells[i]);
+                out.append(cells[i]);
                 if (i < cells.length - 1) {
-                    line.append(" ".repeat(widths[i] - cells[i].length() + 2));
+                    for (int pad = widths[i] - cells[i].length() + 2; pad > 0; pad--) {
+                        out.append(' ');
+                    }
                 }
             }
-            out.write(line.toString().stripTrailing());
-            out.write('\n');
+            // what stripTrailing() dropped: trailing whitespace of the line (padding, or a cell's own)
+            int end = out.length();
+            while (end > start && Character.isWhitespace(out.charAt(end - 1))) {
+                end--;
+            }
+            out.setLength(end);
+            out.append('\n');
         }
+        return out.toString();
     }
 
     /** A benchmark name or label may hold anything; a table row must stay one line. */
