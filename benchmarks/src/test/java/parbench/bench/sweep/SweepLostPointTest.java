@@ -136,17 +136,25 @@ class SweepLostPointTest {
         assertThat(entry.failedPoints()).isNotEmpty();
     }
 
-    /** Waits for the sweep, records the outcome, then asserts exit 1, failed, and the reason on the console. */
+    /**
+     * Waits for the sweep, records the outcome (with the processes of its tree, as seen at the fault, still running 2 s
+     * after it ended, and whether the run still reads as complete), then asserts exit 1, failed, and the reason on
+     * the console.
+     */
     private RunManifest.CoreCount finish(String name, Path run, String reason) throws Exception {
+        List<ProcessHandle> tree = sweep.descendants().toList();
         boolean ended = sweep.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        Thread.sleep(2000);
+        int orphans = (int) tree.stream().filter(ProcessTree::isRunning).count();
         await().atMost(Duration.ofSeconds(30)).until(() -> console.stream().anyMatch(l -> l.contains("finished in"))
                 || !sweep.isAlive());
         RunManifest manifest = RunManifest.read(run.resolve("manifest.json"));
         RunManifest.CoreCount entry = manifest.coreCounts().getFirst();
         boolean onConsole = console.stream().anyMatch(line -> line.startsWith("parbench run: 1 core failed: ")
                 && line.contains(reason));
+        int looksComplete = manifest.status().equals("ok") ? 1 : 0; // a lost point under an "ok" run
         LEDGER.record(new FaultLedger.Fault(name, ended && sweep.exitValue() == 1 && entry.status().equals("failed")
-                && onConsole, 0, 0));
+                && onConsole, orphans, looksComplete));
         assertThat(ended).isTrue();
         assertThat(sweep.exitValue()).as(String.join("\n", console)).isEqualTo(1);
         assertThat(entry.status()).isEqualTo("failed");
