@@ -56,6 +56,30 @@ class RerunPairTest {
         assertThat(median).isBetween(0.15, RunComparison.DEFAULT_RUN_NOISE);
     }
 
+    /**
+     * REAL data, quiet machine: two unchanged runs of the whole {@code quick} plan
+     * ({@code src/test/resources/compare/rerun-pair-quiet/README.md}). No regression and no improvement either way, in
+     * every mode, at the defaults and even without the run-to-run allowance.
+     */
+    @ParameterizedTest(name = "{0} vs {1}, {2}, run noise {3}")
+    @CsvSource({
+            "run-1, run-2, SAME_HARDWARE, 0.25", "run-2, run-1, SAME_HARDWARE, 0.25",
+            "run-1, run-2, CROSS_HARDWARE, 0.25", "run-2, run-1, CROSS_HARDWARE, 0.25",
+            "run-1, run-2, AUTO, 0.25", "run-2, run-1, AUTO, 0.25",
+            "run-1, run-2, SAME_HARDWARE, 0", "run-2, run-1, SAME_HARDWARE, 0",
+            "run-1, run-2, CROSS_HARDWARE, 0", "run-2, run-1, CROSS_HARDWARE, 0"})
+    void aQuietUnchangedRerunOfTheWholeQuickPlanIsNoChange(String baseline, String candidate, HardwareMode mode,
+            double runNoise) throws BadInputException {
+        Path quiet = Path.of("src", "test", "resources", "compare", "rerun-pair-quiet");
+        RunComparison comparison = RunComparison.of(List.of(RunInput.load(quiet.resolve(baseline))),
+                List.of(RunInput.load(quiet.resolve(candidate))), mode, 0.01, Thresholds.uniform(0.05), runNoise,
+                parbench.report.stats.Bootstrap.standard());
+
+        assertThat(comparison.rows()).hasSizeGreaterThanOrEqualTo(86);
+        assertThat(comparison.hasRegression()).isFalse();
+        assertThat(comparison.counts().get(Verdict.IMPROVED)).isZero();
+    }
+
     /** Scores drift between runs; speedups' intervals are wide enough on this pair (2 forks a side) not to need it. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"SAME_HARDWARE"})
