@@ -24,20 +24,33 @@ public sealed interface Figure {
     /** Its value in each run of the side, in run order. */
     double[] runValues();
 
+    /** The tree whose runs, forks and iterations the figure reports (for a speedup: the model's). */
+    SampleTree tree();
+
     /** The runs behind it. */
-    int runs();
+    default int runs() {
+        return tree().runs();
+    }
 
     /** The forks behind it, over all runs (for a speedup: the model's). */
-    int forks();
+    default int forks() {
+        return tree().forks();
+    }
 
     /** The measurement iterations behind it, over all forks (for a speedup: the model's). */
-    int iterations();
+    default int iterations() {
+        return tree().iterations();
+    }
 
     /** True when some run behind it has a single fork: its interval ignores JVM-to-JVM variation. */
-    boolean oneFork();
+    default boolean oneFork() {
+        return tree().minForksPerRun() == 1;
+    }
 
     /** Independent units at the top resampled level ({@link SampleTree#topLevelUnits()}; a speedup's fewer). */
-    int units();
+    default int units() {
+        return tree().topLevelUnits();
+    }
 
     /** A score: the mean of the tree, in the key's normalised unit. */
     record Score(ComparisonKey key, Direction direction, SampleTree tree) implements Figure {
@@ -58,31 +71,6 @@ public sealed interface Figure {
                 values[r] = tree.runMean(r);
             }
             return values;
-        }
-
-        @Override
-        public int runs() {
-            return tree.runs();
-        }
-
-        @Override
-        public int forks() {
-            return tree.forks();
-        }
-
-        @Override
-        public int iterations() {
-            return tree.iterations();
-        }
-
-        @Override
-        public boolean oneFork() {
-            return tree.minForksPerRun() == 1;
-        }
-
-        @Override
-        public int units() {
-            return tree.topLevelUnits();
         }
     }
 
@@ -127,18 +115,8 @@ public sealed interface Figure {
         }
 
         @Override
-        public int runs() {
-            return model.runs();
-        }
-
-        @Override
-        public int forks() {
-            return model.forks();
-        }
-
-        @Override
-        public int iterations() {
-            return model.iterations();
+        public SampleTree tree() {
+            return model;
         }
 
         @Override
@@ -176,31 +154,6 @@ public sealed interface Figure {
                 values[r] = idealMillis / tree.runMean(r);
             }
             return values;
-        }
-
-        @Override
-        public int runs() {
-            return tree.runs();
-        }
-
-        @Override
-        public int forks() {
-            return tree.forks();
-        }
-
-        @Override
-        public int iterations() {
-            return tree.iterations();
-        }
-
-        @Override
-        public boolean oneFork() {
-            return tree.minForksPerRun() == 1;
-        }
-
-        @Override
-        public int units() {
-            return tree.topLevelUnits();
         }
     }
 }
