@@ -180,7 +180,8 @@ final class Planner {
         }
         var curve = new ArrayList<CurveValue>();
         var dropped = new ArrayList<String>();
-        SweepPlan plan = build(request, counts, curve);
+        List<CurveValue> chunks = request.benchmarks() == null ? List.of() : chunks(request);
+        SweepPlan plan = build(request, counts, chunks, curve);
         for (Addition addition : additions) {
             var withCounts = new java.util.TreeSet<>(counts);
             var withCurve = new ArrayList<>(curve);
@@ -188,7 +189,7 @@ final class Planner {
                 case ExtraCoreCount extra -> withCounts.add(extra.cores());
                 case CurveValue value -> withCurve.add(value);
             }
-            SweepPlan candidate = build(request, withCounts, withCurve);
+            SweepPlan candidate = build(request, withCounts, chunks, withCurve);
             if (request.budget() == null
                     || candidate.estimate().toMillis() <= request.budget().toMillis() * HEADROOM) {
                 counts = withCounts;
@@ -206,8 +207,9 @@ final class Planner {
                 && !request.userParams().containsKey("parallelism") && request.processors() > 1;
     }
 
-    /** The plan measuring {@code counts}, with {@code curve} at the largest count, and its estimate. */
-    private static SweepPlan build(Request request, java.util.SortedSet<Integer> counts, List<CurveValue> curve) {
+    /** The plan measuring {@code counts}, with {@code chunks} and {@code curve} at the largest count, and its estimate. */
+    private static SweepPlan build(Request request, java.util.SortedSet<Integer> counts, List<CurveValue> chunks,
+            List<CurveValue> curve) {
         var coreCounts = new ArrayList<SweepPlan.CoreCount>();
         int largest = counts.last();
         for (int cores : counts) {
@@ -224,7 +226,7 @@ final class Planner {
                     runs.add(new JmhRun(benchmark, params, request.timing().forks()));
                 });
                 if (cores == largest) {
-                    for (CurveValue value : concat(chunks(request), curve)) {
+                    for (CurveValue value : concat(chunks, curve)) {
                         Map<String, List<String>> params = baseParams(request, value.benchmark(),
                                 request.benchmarks().benchmarks().get(value.benchmark()));
                         params.put("model", value.models());
@@ -263,7 +265,7 @@ final class Planner {
             } else if (profile != null) {
                 params.put(name, List.of(profile));
             } else if (name.equals(WorkloadKind.CHUNK_PARAM)) {
-                params.put(name, List.of(values.getFirst())); // the others are additions at N: chunks(request)
+                params.put(name, List.of(values.getFirst())); // the others only at the largest count: chunks(request)
             } else if (name.equals("tasks") && kind == WorkloadKind.CPU) {
                 params.put(name, values.stream().map(v -> atLeast(v, request.processors())).distinct().toList());
             } else {
