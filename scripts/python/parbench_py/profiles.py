@@ -37,7 +37,7 @@ PROFILES = {p.name: p for p in (
     Profile("smoke", Settings(0, 0.05, 1, 0.05), False,
             sleep=((8, 1),), cpu=((8, 1000),), wiki=((8, 5),), noop=(100,)),
     Profile("quick", Settings(1, 0.3, 3, 0.3), False,
-            sleep=((100, 10),), cpu=((32, 50000),), wiki=((32, 50),), noop=(1000,)),
+            sleep=((100, 5),), cpu=((32, 50000),), wiki=((32, 25),), noop=(1000,)),
     Profile("full", Settings(3, 1.0, 5, 1.0), True,
             sleep=((100, 10), (10, 800)), cpu=((64, 50000),), wiki=((32, 50),), noop=(10000,)),
 )}

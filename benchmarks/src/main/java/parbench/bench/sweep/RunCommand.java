@@ -171,11 +171,14 @@ public final class RunCommand implements Callable<Integer> {
         return EXIT.applyTo(commandLine);
     }
 
-    /** Two help lines per profile: its name and stub latency, then its JMH options. */
+    /** Two help lines per profile: its name and stub latency, then its JMH options and parameters. */
     private static String[] profileLines() {
         return Arrays.stream(SweepProfile.values())
                 .flatMap(profile -> Stream.of("  %-6s (stub latency %d ms)".formatted(profile.profileName(),
-                        profile.stubLatencyMillis()), "         " + String.join(" ", profile.jmhOptions())))
+                        profile.stubLatencyMillis()), "         " + String.join(" ", profile.jmhOptions())
+                        + new java.util.TreeMap<>(profile.params()).entrySet().stream()
+                                .map(param -> " -p " + param.getKey() + "=" + param.getValue())
+                                .collect(java.util.stream.Collectors.joining())))
                 .toArray(String[]::new);
     }
 

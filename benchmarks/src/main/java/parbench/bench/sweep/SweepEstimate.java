@@ -12,13 +12,14 @@ import java.util.Map;
  * <p>An iteration ends with the first batch that finishes after its time is up, so one lasts
  * {@code max(t, batch)}, plus half a batch on average when batches are shorter than {@code t}.
  *
- * <p>The constants are calibrated on the 2-core development VM (Temurin 25, 2026-11/12) against
- * the README's measured runs: {@code quick} before this planner (80 points, {@code -f 1 -wi 1 -i 5
- * -w 300ms -r 200ms}) took 5:40 and {@code smoke} (80 points, {@code -f 0}) 0:47; {@code process-spawn}
- * took about 0.95 s a batch more than {@code process-workers} for 2 workers on 2 cores; the seed's
- * CPU task ({@code work = 1000000}) took about 3.6 ms; {@code quick --with-python} took 14:25 where
- * the harness's own iteration sum predicted about a third of the Python part. See docs/sweep.md for the
- * measurements the lead should repeat on a quiet machine.
+ * <p>The constants are calibrated on the 2-core development VM (Temurin 25) against the per-point wall
+ * times of a quiet {@code quick} sweep (2026-12-02, 86 points, {@code -f 2 -wi 1 -i 3 -w 200ms -r 200ms}: the
+ * time between consecutive point lines, less the iterations the scores account for): a JMH host JVM cost
+ * 0.8–1.2 s, a fork 0.35–0.6 s beyond its iterations (more on 1 core), a {@code WikiBenchmark} fork 0.3–0.9 s
+ * more (its HTTP client and first connections), a worker JVM about 1 s; a sleep of {@code d} ms took
+ * {@code d + 0.3} and a page check of the stub's latency 3–4 ms more. The Python constants come from
+ * {@code quick --with-python}, which took 14:25 where the harness's own iteration sum predicted about a third
+ * of the Python part. docs/sweep.md ("The estimate, measured") gives estimate against actual.
  *
  * @param hostStart seconds to start a JMH host JVM and list its benchmarks
  * @param forkStart seconds a fork costs beyond its iterations: JVM start, JIT, JMH's set-up, tear-down
@@ -27,18 +28,22 @@ import java.util.Map;
  * @param cpuNanosPerWork nanoseconds of one unit of {@code CpuTask} work
  * @param dispatchMillisPerTask milliseconds a thread model spends handing out one empty task
  * @param processMillisPerTask milliseconds of framing and IPC per task for worker processes
+ * @param sleepOvershootMillis milliseconds a sleep lasts beyond its nominal time (timer slack, wake-up)
+ * @param requestMillis milliseconds a page check takes beyond the stub's latency (client, loopback, stub)
+ * @param clientStartMillis milliseconds to create the HTTP client and open its first connections, per JVM
  * @param stubStart seconds to start the stub JVM
  * @param stubCapacity seconds of the stub's capacity probe (warm-up plus window)
  * @param pythonStart seconds a harness process costs beyond its points: interpreter, imports
  * @param pythonFactor actual over predicted seconds of the Python points (pool start-ups, batch overruns)
  */
 public record SweepEstimate(double hostStart, double forkStart, double inProcessPoint, double workerStartMillis,
-        double cpuNanosPerWork, double dispatchMillisPerTask, double processMillisPerTask, double stubStart,
+        double cpuNanosPerWork, double dispatchMillisPerTask, double processMillisPerTask,
+        double sleepOvershootMillis, double requestMillis, double clientStartMillis, double stubStart,
         double stubCapacity, double pythonStart, double pythonFactor) {
 
     /** The constants calibrated on the development VM (see the class comment). */
-    public static final SweepEstimate CALIBRATED = new SweepEstimate(0.5, 0.7, 0.05, 900, 3.6, 0.002, 0.05,
-            3, 15, 3, 2.2);
+    public static final SweepEstimate CALIBRATED = new SweepEstimate(1.0, 0.45, 0.05, 1000, 3.6, 0.002,
+            0.05, 0.3, 3.5, 600, 3, 15, 3, 2.2);
 
     /** Seconds of one point with {@code timing}, {@code forks} forks, at {@code cores} processors. */
     public double pointSeconds(String benchmark, Map<String, String> point, int cores, JmhTiming timing, int forks) {

@@ -16,16 +16,22 @@ import java.util.stream.Collectors;
  * <p>Budgets: {@code smoke} 2 minutes (every model and workload once at every planned core count,
  * in the JMH JVM itself: proves everything works, for CI and tests), {@code quick} 10 minutes (the
  * default of {@code mvn verify}: 2 forks of 3 iterations a point, so 6 samples and a fork-to-fork
- * spread), {@code full} unbounded (3 forks of 10 iterations, every core count the planner offers).
+ * spread; the waiting work at half the benchmarks' durations, 5 ms sleeps and a stub answering in 25 ms,
+ * so that 1 and 2 cores fit the budget with room for the estimate's error), {@code full} unbounded (3 forks
+ * of 10 iterations, the benchmarks' own 10 ms sleeps and 50 ms stub, every core count the planner offers).
  * {@code --budget} overrides a profile's budget.
  */
 public enum SweepProfile {
     /** One in-process iteration a point ({@code -f 0}: no fork start-up, the host JVM is already pinned), 1 ms sleeps. */
     SMOKE(Duration.ofMinutes(2), new JmhTiming(0, 0, 1, Duration.ofMillis(50), Duration.ofMillis(100)),
             Map.of("taskMillis", "1"), 5, false, 1),
-    /** Two forks of one 200 ms warm-up and three 200 ms iterations a point; the parallelism curve if it fits. */
+    /**
+     * Two forks of one 200 ms warm-up and three 200 ms iterations a point, 5 ms sleeps, a 25 ms stub; the
+     * parallelism curve if it fits. On 1 core a batch of {@code full}'s waiting work lasts 1 s (100 sleeps of
+     * 10 ms) and 1.7 s (32 checks of 50 ms), so its four iterations a fork, not the forks, would fill the budget.
+     */
     QUICK(Duration.ofMinutes(10), new JmhTiming(2, 1, 3, Duration.ofMillis(200), Duration.ofMillis(200)),
-            Map.of(), 50, true, 2),
+            Map.of("taskMillis", "5"), 25, true, 2),
     /** Three forks, 5 warm-ups and 10 iterations of 1 s, the benchmarks' own task sizes, no budget. */
     FULL(null, new JmhTiming(3, 5, 10, Duration.ofSeconds(1), Duration.ofSeconds(1)),
             Map.of(), 50, true, 3);

@@ -80,13 +80,16 @@ enum WorkloadKind {
 
     /**
      * How many workers {@code model} runs at once with joblib's {@code n_jobs = parallelism} on
-     * {@code cores} processors: {@code -1} is every processor, {@code -2} all but one.
+     * {@code cores} processors: {@code -1} is every processor, {@code -2} all but one. The common pool
+     * has {@code cores - 1} workers (at least one); a parallel stream's calling thread works beside them.
      */
     static int workers(String model, int parallelism, int cores, int tasks) {
+        int commonPool = Math.max(1, cores - 1);
         return switch (model) {
             case "sequential" -> 1;
             case "thread-per-task", "virtual-threads" -> Math.max(1, tasks);
-            case "common-pool", "parallel-stream" -> cores;
+            case "common-pool" -> commonPool;
+            case "parallel-stream" -> commonPool + 1;
             default -> parallelism > 0 ? parallelism : Math.max(1, cores + 1 + parallelism);
         };
     }
@@ -101,9 +104,10 @@ enum WorkloadKind {
         int tasks = number(params, "tasks", 1);
         int parallelism = number(params, "parallelism", cores);
         int workers = workers(model, parallelism, cores, tasks);
+        double waves = Math.ceil(tasks / (double) Math.max(1, Math.min(workers, tasks)));
         double batch = switch (this) {
-            case SLEEP -> Math.ceil(tasks / (double) Math.min(workers, tasks)) * number(params, "taskMillis", 0);
-            case IO -> Math.ceil(tasks / (double) Math.min(workers, tasks)) * number(params, "latencyMillis", 0);
+            case SLEEP -> waves * (number(params, "taskMillis", 0) + constants.sleepOvershootMillis());
+            case IO -> waves * (number(params, "latencyMillis", 0) + constants.requestMillis());
             case CPU -> tasks * (number(params, "work", 0) * constants.cpuNanosPerWork() / 1e6)
                     / Math.max(1, Math.min(Math.min(workers, cores), tasks));
             case DISPATCH, HARNESS -> tasks * constants.dispatchMillisPerTask();
@@ -113,19 +117,28 @@ enum WorkloadKind {
             batch += tasks * constants.processMillisPerTask();
         }
         if (model.equals("process-spawn")) {
-            batch += constants.workerStartMillis() * Math.ceil(workers / (double) cores);
+            batch += workerStartMillis(constants) * Math.ceil(workers / (double) cores);
         }
         return batch;
     }
 
-    /** What a trial's set-up costs in milliseconds: starting the worker processes of {@code process-workers}. */
+    /**
+     * What a fork's set-up costs in milliseconds beyond a fork's usual start: the HTTP client of I/O work,
+     * and the worker processes of {@code process-workers}.
+     */
     double setUpMillis(Map<String, String> params, int cores, SweepEstimate constants) {
         String model = params.getOrDefault("model", "sequential");
-        if (!model.equals("process-workers")) {
-            return 0;
+        double setUp = this == IO ? constants.clientStartMillis() : 0;
+        if (model.equals("process-workers")) {
+            int workers = workers(model, number(params, "parallelism", cores), cores, number(params, "tasks", 1));
+            setUp += workerStartMillis(constants) * Math.ceil(workers / (double) cores);
         }
-        int workers = workers(model, number(params, "parallelism", cores), cores, number(params, "tasks", 1));
-        return constants.workerStartMillis() * Math.ceil(workers / (double) cores);
+        return setUp;
+    }
+
+    /** Milliseconds to start one worker JVM ready for this work: an I/O worker starts its HTTP client too. */
+    private double workerStartMillis(SweepEstimate constants) {
+        return constants.workerStartMillis() + (this == IO ? constants.clientStartMillis() : 0);
     }
 
     private static int number(Map<String, String> params, String name, int fallback) {

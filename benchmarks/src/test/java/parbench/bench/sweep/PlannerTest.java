@@ -216,7 +216,8 @@ class PlannerTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 2})
     void pointEstimateCountsForksStartUpAndIterationsAtTheBatchTime(int forks) {
-        // GIVEN 100 sleeps of 10 ms on a pool of 2: batches of 50 x 10 ms = 0.5 s, longer than the 200 ms iterations
+        // GIVEN 100 sleeps of 10 ms on a pool of 2: batches of 50 sleeps, each 10 ms and its overshoot, about 0.5 s,
+        // longer than the 200 ms iterations
         var point = Map.of("model", "fixed-pool", "parallelism", "2", "tasks", "100", "taskMillis", "10");
         var timing = new JmhTiming(forks, 1, 3, Duration.ofMillis(200), Duration.ofMillis(200));
         SweepEstimate e = SweepEstimate.CALIBRATED;
@@ -224,8 +225,35 @@ class PlannerTest {
         double seconds = e.pointSeconds("parbench.bench.SleepBenchmark.batch", point, 2, timing, forks);
 
         // THEN each of the 4 iterations lasts one batch, plus each fork's start (or the in-process overhead)
-        double expected = forks == 0 ? e.inProcessPoint() + 4 * 0.5 : forks * (e.forkStart() + 4 * 0.5);
+        double batch = 50 * (10 + e.sleepOvershootMillis()) / 1000;
+        double expected = forks == 0 ? e.inProcessPoint() + 4 * batch : forks * (e.forkStart() + 4 * batch);
         assertThat(seconds).isCloseTo(expected, within(1e-9));
+    }
+
+    @Test
+    void batchEstimateKnowsTheCommonPoolsWorkersAndTheHttpClient() {
+        SweepEstimate e = SweepEstimate.CALIBRATED;
+        var sleep = new java.util.HashMap<>(Map.of("tasks", "100", "taskMillis", "10", "parallelism", "2"));
+        double wave = 10 + e.sleepOvershootMillis();
+
+        // THEN the common pool has cores - 1 workers (at least one), and a parallel stream's caller works beside them:
+        // on 2 cores common-pool sleeps in 100 waves and parallel-stream in 50, on 1 core both in 100 and 50
+        sleep.put("model", "common-pool");
+        assertThat(WorkloadKind.SLEEP.batchMillis(sleep, 2, e)).isCloseTo(100 * wave, within(1e-9));
+        assertThat(WorkloadKind.SLEEP.batchMillis(sleep, 1, e)).isCloseTo(100 * wave, within(1e-9));
+        sleep.put("model", "parallel-stream");
+        assertThat(WorkloadKind.SLEEP.batchMillis(sleep, 1, e)).isCloseTo(50 * wave, within(1e-9));
+        assertThat(WorkloadKind.SLEEP.batchMillis(sleep, 4, e)).isCloseTo(25 * wave, within(1e-9));
+
+        // AND a page check lasts the stub's latency and the request's own time, and each fork (or worker) of I/O
+        // work starts an HTTP client that sleeps and CPU work do not
+        var io = Map.of("model", "fixed-pool", "tasks", "32", "latencyMillis", "25", "parallelism", "2");
+        assertThat(WorkloadKind.IO.batchMillis(io, 2, e)).isCloseTo(16 * (25 + e.requestMillis()), within(1e-9));
+        assertThat(WorkloadKind.IO.setUpMillis(io, 2, e)).isEqualTo(e.clientStartMillis());
+        assertThat(WorkloadKind.SLEEP.setUpMillis(sleep, 2, e)).isZero();
+        var workers = Map.of("model", "process-workers", "tasks", "32", "latencyMillis", "25", "parallelism", "2");
+        assertThat(WorkloadKind.IO.setUpMillis(workers, 2, e))
+                .isCloseTo(e.clientStartMillis() + e.workerStartMillis() + e.clientStartMillis(), within(1e-9));
     }
 
     private static List<Integer> parallelisms(SweepPlan.CoreCount count, String benchmark, String model) {

@@ -33,7 +33,10 @@ class RunHelpTest {
             assertThat(help).contains("  " + profile.profileName() + " ")
                     .contains("(stub latency " + profile.stubLatencyMillis() + " ms)")
                     .contains(String.join(" ", profile.jmhOptions()));
+            profile.params().forEach((name, value) -> assertThat(help).contains(" -p " + name + "=" + value));
         }
+        // smoke's and quick's task sizes are named (full runs the benchmarks' own)
+        assertThat(help).contains("-r 100ms -p taskMillis=1").contains("-r 200ms -p taskMillis=5");
     }
 
     @Test
