@@ -129,9 +129,11 @@
   function baseOption(title, subtitle) {
     return {
       animation: false,
-      title: { text: title, subtext: subtitle, left: 8, top: 4, itemGap: 8,
-               textStyle: { fontSize: 14, fontWeight: 600, width: 380, overflow: 'truncate' },
-               subtextStyle: { fontSize: 11, color: '#667085', width: 380, overflow: 'truncate' } },
+      // line heights set, not left to ECharts' default of the font size: a font with tall ascent and descent
+      // (DejaVu Sans, Debian's default sans-serif) draws boxes taller than that, and title and subtitle touched
+      title: { text: title, subtext: subtitle, left: 8, top: 4, itemGap: 6,
+               textStyle: { fontSize: 14, lineHeight: 20, fontWeight: 600, width: 380, overflow: 'truncate' },
+               subtextStyle: { fontSize: 11, lineHeight: 16, color: '#667085', width: 380, overflow: 'truncate' } },
       tooltip: { trigger: 'item', confine: true, formatter: function (p) {
         return p.data && p.data.row !== undefined ? tooltipFor(rows[p.data.row])
           : escapeHtml(p.seriesName) + ': ' + fmt(Array.isArray(p.value) ? p.value[1] : p.value);
