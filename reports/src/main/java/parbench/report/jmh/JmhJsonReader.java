@@ -70,6 +70,30 @@ public final class JmhJsonReader {
         return readTree(file);
     }
 
+    /**
+     * The results of a small JMH document of {@code results} rows (2 forks of 3 iterations around {@code score} ms), read
+     * by the streaming path: for a command to load and initialise the reader's classes (Jackson's parser,
+     * FastDoubleParser) on another thread while its arguments are parsed. Reads no file.
+     */
+    public static List<BenchmarkResult> warmUp(int results, double score) {
+        String fork = "[%1$s,%2$s,%1$s]".formatted(score, score * 1.01);
+        String result = ("{\"jmhVersion\":\"1.37\",\"benchmark\":\"parbench.WarmUp.batch\",\"mode\":\"avgt\","
+                + "\"threads\":1,\"forks\":2,\"jvm\":\"java\",\"jvmArgs\":[],\"jdkVersion\":\"25\","
+                + "\"vmName\":\"VM\",\"vmVersion\":\"25\",\"warmupIterations\":1,\"warmupTime\":\"200 ms\","
+                + "\"warmupBatchSize\":1,\"measurementIterations\":3,\"measurementTime\":\"200 ms\","
+                + "\"measurementBatchSize\":1,\"params\":{\"model\":\"m%d\"},\"primaryMetric\":{\"score\":"
+                + score + ",\"scoreError\":0.001,\"scoreConfidence\":[" + score + "," + score + "],"
+                + "\"scorePercentiles\":{\"50.0\":" + score + "},\"scoreUnit\":\"ms/op\",\"rawData\":["
+                + fork + "," + fork + "]},\"secondaryMetrics\":{}}");
+        var document = new StringBuilder("[");
+        for (int i = 0; i < results; i++) {
+            document.append(i == 0 ? "" : ",").append(result.formatted(i));
+        }
+        return new JmhJsonReader().stream
+                .read(document.append(']').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .orElseThrow();
+    }
+
     /** The fast path alone: the results when the file has the regular shape, else empty. */
     java.util.Optional<List<BenchmarkResult>> streamed(Path file) {
         return stream.read(file);

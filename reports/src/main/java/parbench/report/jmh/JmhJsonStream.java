@@ -53,6 +53,15 @@ final class JmhJsonStream {
         }
     }
 
+    /** {@code json}'s results as {@link #read(Path)} gives a file's: for {@link JmhJsonReader#warmUp}. */
+    Optional<List<BenchmarkResult>> read(byte[] json) {
+        try (JsonParser p = mapper.createParser(json)) {
+            return Optional.ofNullable(results(p));
+        } catch (IOException | Irregular e) {
+            return Optional.empty();
+        }
+    }
+
     /** Thrown where the input leaves the regular shape; no stack trace, it is control flow. */
     private static final class Irregular extends Exception {
         private static final long serialVersionUID = 1L;

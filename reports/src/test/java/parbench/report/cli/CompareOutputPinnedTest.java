@@ -67,6 +67,32 @@ class CompareOutputPinnedTest {
         assertThat(sha256(output.replace(dir.toString(), "DIR"))).isEqualTo(sha256);
     }
 
+    @org.junit.jupiter.api.Test
+    void outputIsThePinnedOneWhileTheWarmUpRunsBesideIt() throws Exception {
+        // GIVEN the warm-up main() starts beside the command, run again and again on another thread meanwhile
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var warmUps = new java.util.concurrent.atomic.AtomicInteger();
+        Thread warmUp = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) {
+                CompareWarmUp.run();
+                warmUps.incrementAndGet();
+            }
+        });
+        String output;
+        try {
+            output = compareIn(2, synthetic.resolve("baseline.json").toString(),
+                    synthetic.resolve("candidate.json").toString(), "--format", "text");
+        } finally {
+            stop.set(true);
+            warmUp.join();
+        }
+
+        // THEN the output is byte for byte the pinned one
+        assertThat(warmUps.get()).isPositive();
+        assertThat(sha256(output.replace(synthetic.toString(), "DIR")))
+                .isEqualTo("e051fe0066b9e017f226e28b0bed919d73a81c74a9b014abc2e9dfe74846a711");
+    }
+
     /** The command run on a thread of a pool of {@code parallelism}, so the rows' parallel stream uses that pool. */
     private static String compareIn(int parallelism, String... args) throws InterruptedException, ExecutionException {
         ForkJoinPool pool = new ForkJoinPool(parallelism);
