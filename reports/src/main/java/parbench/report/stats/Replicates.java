@@ -68,11 +68,16 @@ public final class Replicates {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be in (0, 1), found " + confidence);
         }
-        double[] work = new double[values.length];
-        int n = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                work[n++] = v;
+        // the scan of the tails only reads: it reads the replicates themselves unless NaNs must be left out
+        double[] work = values;
+        int n = finiteCount();
+        if (n < values.length) {
+            work = new double[n];
+            int i = 0;
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    work[i++] = v;
+                }
             }
         }
         if (n == 0) {
@@ -84,6 +89,9 @@ public final class Replicates {
         int high = (int) Math.ceil((1 - tail) * (n - 1) - 1e-9);
         if (low < TAIL_SCAN_LIMIT && n - 1 - high < TAIL_SCAN_LIMIT) {
             return new double[]{smallest(work, n, low), largest(work, n, n - 1 - high)};
+        }
+        if (work == values) {
+            work = values.clone(); // selection reorders
         }
         double lowValue = select(work, 0, n - 1, low);
         // after selecting rank low, everything at or above index low is >= it: select high there
