@@ -214,7 +214,8 @@ public final class Sweep {
         SweepPlan.CoreCount largest = plan.coreCounts().getLast();
         long extra = largest.runs().stream().filter(run -> run.params().containsKey("parallelism")
                 && !run.params().get("parallelism").equals(List.of(String.valueOf(largest.cores())))).count();
-        return extra == 0 ? "" : ", and a parallelism curve at " + largest.cores() + " (" + extra + " runs)";
+        return extra == 0 ? "" : ", and a parallelism curve at " + largest.cores() + " (" + extra
+                + (extra == 1 ? " run)" : " runs)");
     }
 
     private RunManifest.Stub startStub() throws IOException {
