@@ -100,10 +100,16 @@ public final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         // while picocli builds the command (about 0.15 s on a fresh JVM), the other core warms the comparison up
-        Thread.ofPlatform().daemon().name("parbench-warm-up").start(CompareWarmUp::run);
-        System.exit(execute(args));
+        Thread warmUp = CompareWarmUp.startFor(args);
+        int code = execute(args);
+        // the JVM's exit may write the launcher's CDS archive, which crashes HotSpot (25.0.3) while another thread is
+        // still linking lambdas: nothing but this thread runs when it exits
+        if (warmUp != null) {
+            warmUp.join();
+        }
+        System.exit(code);
     }
 
     /** Runs the command as {@link #main} does, without exiting; returns the exit code. */

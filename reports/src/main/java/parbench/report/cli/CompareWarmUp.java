@@ -28,6 +28,26 @@ final class CompareWarmUp {
 
     private CompareWarmUp() {}
 
+    /**
+     * Starts the warm-up for a command line that will compare (not for {@code --help} or {@code --version}, which
+     * would wait for it); returns its thread, or null when it did not start. A failure of the warm-up is the real
+     * comparison's to report, so the thread keeps quiet about its own.
+     */
+    static Thread startFor(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                return null;
+            }
+        }
+        return Thread.ofPlatform().daemon().name("parbench-warm-up").start(() -> {
+            try {
+                run();
+            } catch (RuntimeException e) {
+                // only a warm-up: whatever broke here breaks the comparison too, which says so
+            }
+        });
+    }
+
     static void run() {
         RunComparison comparison = RunComparison.of(List.of(side("warm-up-a", 1.0)), List.of(side("warm-up-b", 1.02)),
                 HardwareMode.SAME_HARDWARE, 0.01, Thresholds.uniform(0.05), RunComparison.DEFAULT_RUN_NOISE,
