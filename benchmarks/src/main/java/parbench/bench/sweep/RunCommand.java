@@ -12,7 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import parbench.workload.cli.ExitContract;
@@ -176,9 +178,9 @@ public final class RunCommand implements Callable<Integer> {
         return Arrays.stream(SweepProfile.values())
                 .flatMap(profile -> Stream.of("  %-6s (stub latency %d ms)".formatted(profile.profileName(),
                         profile.stubLatencyMillis()), "         " + String.join(" ", profile.jmhOptions())
-                        + new java.util.TreeMap<>(profile.params()).entrySet().stream()
+                        + new TreeMap<>(profile.params()).entrySet().stream()
                                 .map(param -> " -p " + param.getKey() + "=" + param.getValue())
-                                .collect(java.util.stream.Collectors.joining())))
+                                .collect(Collectors.joining())))
                 .toArray(String[]::new);
     }
 

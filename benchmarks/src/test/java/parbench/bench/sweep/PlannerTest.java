@@ -82,7 +82,7 @@ class PlannerTest {
     @ValueSource(ints = {1, 2, 3, 4})
     void quickOnSmallMachinesLeavesTheEstimatesErrorInsideTheBudget(int processors) {
         // GIVEN the machines where quick's endpoints cost the most: 2 cores is what mvn verify runs on the development VM
-        // and on hosted CI runners, where a plan at 96 % of the budget by the estimate took 103-105 % of it
+        // (and on 2-core CI runners); there a plan at 96 % of the budget by the estimate took 101-103 % of it
         SweepPlan plan = plan(SweepProfile.QUICK, processors);
 
         // THEN the whole plan, endpoints included, is within the share additions may fill: an estimate 25 % short still fits

@@ -4,6 +4,7 @@ import parbench.report.jmh.BenchmarkResult;
 
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,8 @@ public record VarianceSplit(int forks, double iterationsPerFork, double withinFo
     /** How far from the optimum the used iteration count may be before the advice says to change it. */
     static final double TOLERANCE = 1.5;
     private static final Pattern TIME = Pattern.compile("\\s*([0-9.]+)\\s*(ns|us|µs|ms|s|min|m|h)\\s*");
+    /** {@link #seconds}' answers by time string. */
+    private static final ConcurrentHashMap<String, Double> SECONDS = new ConcurrentHashMap<>();
 
     /**
      * The split of {@code tree} for a fork that costs {@code forkCostInIterations} measured iterations besides its
@@ -173,9 +176,6 @@ public record VarianceSplit(int forks, double iterationsPerFork, double withinFo
         }
         return seconds;
     }
-
-    private static final java.util.concurrent.ConcurrentHashMap<String, Double> SECONDS =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static double parseSeconds(String time) {
         Matcher m = TIME.matcher(time);
